@@ -1,0 +1,39 @@
+import { api } from './client.ts';
+
+export const ROLES = ['admin', 'supervisor', 'analyst', 'platform_operator', 'partner_admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORGANIZATION_KINDS = ['agency', 'platform', 'bank', 'telco', 'other'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export interface Organization {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organization: Organization;
+}
+
+/** What sign-in and /auth/me answer: the user and the CSRF token for this session. */
+export interface Session {
+  user: User;
+  csrfToken: string;
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+export const authApi = {
+  signIn: (credentials: Credentials) => api.post<Session>('/api/v1/auth/sign-in', credentials),
+  me: (signal?: AbortSignal) => api.get<Session>('/api/v1/auth/me', { signal }),
+  signOut: () => api.post<void>('/api/v1/auth/sign-out'),
+  signOutEverywhere: () => api.post<void>('/api/v1/auth/sign-out-everywhere'),
+};

@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { authApi, type Credentials, type Session, type User } from '../api/auth.ts';
+import { ApiError, setCsrfToken } from '../api/client.ts';
+import { AuthContext, type AuthContextValue, type AuthState, type SignOutReason } from './auth-context.ts';
+
+function isUnauthorized(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
+}
+
+/**
+ * Holds who is signed in. On start it asks the server (`/auth/me`), because the session
+ * cookie is HttpOnly and the page cannot see it.
+ */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<AuthState>({ status: 'loading' });
+
+  const acceptSession = useCallback((session: Session): User => {
+    setCsrfToken(session.csrfToken);
+    setState({ status: 'signed-in', user: session.user });
+    return session.user;
+  }, []);
+
+  const clearSession = useCallback((reason?: SignOutReason) => {
+    setCsrfToken(null);
+    setState(reason ? { status: 'signed-out', reason } : { status: 'signed-out' });
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    authApi.me(controller.signal).then(acceptSession, (error: unknown) => {
+      if (controller.signal.aborted) return;
+      // Not signed in, or the server is unreachable: either way the page works signed out,
+      // and the sign-in form reports a network problem if there is one.
+      if (!isUnauthorized(error)) console.warn('Could not load the session', error);
+      clearSession();
+    });
+    return () => controller.abort();
+  }, [acceptSession, clearSession]);
+
+  const signIn = useCallback(
+    async (credentials: Credentials) => acceptSession(await authApi.signIn(credentials)),
+    [acceptSession],
+  );
+
+  const endSession = useCallback(
+    async (call: () => Promise<void>, reason: SignOutReason) => {
+      try {
+        await call();
+      } catch (error) {
+        // A 401 means the session had already ended; anything else is worth retrying.
+        if (!isUnauthorized(error)) throw error;
+      }
+      clearSession(reason);
+    },
+    [clearSession],
+  );
+
+  const value = useMemo<AuthContextValue>(
+    () => ({
+      state,
+      signIn,
+      signOut: () => endSession(authApi.signOut, 'signed-out'),
+      signOutEverywhere: () => endSession(authApi.signOutEverywhere, 'signed-out-everywhere'),
+    }),
+    [state, signIn, endSession],
+  );
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

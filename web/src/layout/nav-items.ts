@@ -1,0 +1,17 @@
+import type { ParseKeys } from 'i18next';
+
+export type NavAudience = 'everyone' | 'signed-in';
+
+export interface NavItem {
+  to: string;
+  labelKey: ParseKeys;
+  audience: NavAudience;
+  /** Match the path exactly (for `/`), not as a prefix. */
+  end?: boolean;
+}
+
+// The public portal (issue 7) and the console (issue 8) add their entries here.
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', labelKey: 'nav.home', audience: 'everyone', end: true },
+  { to: '/console', labelKey: 'nav.console', audience: 'signed-in' },
+];
