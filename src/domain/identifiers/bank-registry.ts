@@ -1,0 +1,80 @@
+import data from './banks.json' with { type: 'json' };
+import { foldVietnamese } from './fold.ts';
+
+/** One bank or payment institution reachable through NAPAS 247 / VietQR. */
+export interface Bank {
+  /** NAPAS / VietQR BIN, the bank's key in indicators. */
+  bin: string;
+  /** Short code shown in displays (`VCB`). */
+  code: string;
+  shortName: string;
+  nameVi: string;
+  nameEn: string;
+  aliases: string[];
+  /** Card BINs that name the same bank; mapped to `bin`. */
+  altBins?: string[];
+  note?: string;
+}
+
+export const BANKS: readonly Bank[] = (data as { banks: Bank[] }).banks;
+
+/** Folded name with everything but letters and digits removed: "Ngoại Thương" → "ngoaithuong". */
+export function compactKey(s: string): string {
+  return foldVietnamese(s).replace(/[^a-z0-9]/g, '');
+}
+
+const byBin = new Map<string, Bank>();
+/**
+ * Names that are brands or codes (ASCII in the data: "VCB", "Vietcombank") identify a bank
+ * even in free text. Descriptive Vietnamese names ("Ngoại thương", "Quân đội", "Xây dựng")
+ * are ordinary words too, so free-text extraction accepts them only after "ngân hàng"/"NH".
+ */
+const strongNames = new Map<string, Bank>();
+const descriptiveNames = new Map<string, Bank>();
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+for (const bank of BANKS) {
+  byBin.set(bank.bin, bank);
+  for (const alt of bank.altBins ?? []) byBin.set(alt, bank);
+}
+// Codes first, so that a code always names its own bank even when another bank lists it as an alias.
+for (const bank of BANKS) strongNames.set(compactKey(bank.code), bank);
+for (const bank of BANKS) {
+  for (const name of [bank.shortName, ...bank.aliases]) {
+    const key = compactKey(name);
+    if (key.length === 0) continue;
+    const target = isAscii(name) ? strongNames : descriptiveNames;
+    if (!strongNames.has(key) && !target.has(key)) target.set(key, bank);
+  }
+  for (const full of [bank.nameVi, bank.nameEn]) {
+    const key = compactKey(full);
+    if (!strongNames.has(key) && !descriptiveNames.has(key)) descriptiveNames.set(key, bank);
+  }
+}
+
+/** The bank for a BIN (or an alternative card BIN). */
+export function bankByBin(bin: string): Bank | undefined {
+  return byBin.get(bin);
+}
+
+/** The bank for a compact name key; `descriptive` also allows ordinary-word names. */
+export function bankByKey(key: string, descriptive = true): Bank | undefined {
+  return strongNames.get(key) ?? (descriptive ? descriptiveNames.get(key) : undefined);
+}
+
+/** Longest key length in words' worth, so scanners know how far to look ahead. */
+export const MAX_NAME_KEY_LENGTH = Math.max(
+  ...[...strongNames.keys(), ...descriptiveNames.keys()].map((k) => k.length),
+);
+
+/** Every name key (strong ones flagged), for scanners that build their own index. */
+export function nameKeys(): Array<{ key: string; bank: Bank; strong: boolean }> {
+  const out: Array<{ key: string; bank: Bank; strong: boolean }> = [];
+  for (const [key, bank] of strongNames) out.push({ key, bank, strong: true });
+  for (const [key, bank] of descriptiveNames) out.push({ key, bank, strong: false });
+  return out;
+}
