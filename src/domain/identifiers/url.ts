@@ -1,0 +1,79 @@
+/**
+ * `url:` indicators. The value is the Safe Browsing canonical form (see `safe-browsing.ts`),
+ * after undoing defanging (`hxxp`, `[.]`) and unwrapping known redirectors (`redirectors.ts`),
+ * so `hxxps://l.facebook.com/l.php?u=https%3A%2F%2Fevil.example%2Fa` is `url:https://evil.example/a`.
+ *
+ * `display` is the same URL with the host in Unicode; `related` holds the registrable domain.
+ */
+import { domainToUnicode } from 'node:url';
+import { fail, ok, type CanonResult, type Canonical } from './types.ts';
+import { deobfuscateText } from './deobfuscate.ts';
+import { expressions as sbExpressions, safeBrowsingCanonicalize, type SafeBrowsingUrl } from './safe-browsing.ts';
+import { isRedirectorHost, unwrapRedirects } from './redirectors.ts';
+import { domainIndicatorOfHost } from './domain.ts';
+
+export { parseIPv4 } from './safe-browsing.ts';
+
+/** Longer inputs are not URLs anyone reports; the bound keeps every call cheap. */
+export const MAX_URL_LENGTH = 8192;
+
+/** The Safe Browsing host-suffix / path-prefix expressions of a URL (canonicalized first). */
+export function expressions(url: string): string[] {
+  try {
+    return sbExpressions(url);
+  } catch {
+    return [];
+  }
+}
+
+function unicodeHost(host: string): string {
+  if (!host.includes('xn--')) return host;
+  const u = domainToUnicode(host);
+  return u || host;
+}
+
+export function displayOf(u: SafeBrowsingUrl): string {
+  const host = unicodeHost(u.host);
+  return host === u.host ? u.url : `${u.scheme}://${host}${u.path}${u.query === null ? '' : '?' + u.query}`;
+}
+
+/**
+ * Canonicalize a URL (after deobfuscation and redirector unwrapping) without building the
+ * indicator; platform parsers use it to read links they do not own.
+ */
+export function resolveUrl(raw: string): { ok: true; url: SafeBrowsingUrl } | { ok: false; code: string; message: string } {
+  let s = raw.trim();
+  if (s.length > 4 && s.slice(0, 4).toLowerCase() === 'url:') s = s.slice(4).trim();
+  if (s.length === 0) return { ok: false, code: 'empty', message: 'The input is empty.' };
+  if (s.length > MAX_URL_LENGTH) return { ok: false, code: 'url_too_long', message: `A URL is at most ${MAX_URL_LENGTH} characters here.` };
+  s = deobfuscateText(s);
+  let u = safeBrowsingCanonicalize(s);
+  if (!u) return { ok: false, code: 'url_invalid', message: 'Not a web address with a host name.' };
+  // Most links are not wrapped: decide on the canonical host before parsing the raw link again.
+  if (isRedirectorHost(u.host)) {
+    const target = unwrapRedirects(s);
+    if (target === null) return { ok: false, code: 'url_redirect_loop', message: 'The link wraps redirectors too many times.' };
+    if (target !== s) {
+      u = safeBrowsingCanonicalize(target);
+      if (!u) return { ok: false, code: 'url_invalid', message: 'The redirect target is not a web address with a host name.' };
+    }
+  }
+  return { ok: true, url: u };
+}
+
+/** The `url:` indicator of an already canonical URL, with its domain in `related`. */
+export function urlCanonical(u: SafeBrowsingUrl): Canonical {
+  const domain = u.isIp ? null : domainIndicatorOfHost(u.host);
+  const r = ok('url', u.url, displayOf(u), domain ? { related: [domain] } : undefined);
+  return (r as { ok: true; value: Canonical }).value;
+}
+
+export function canonicalizeUrl(raw: string): CanonResult {
+  try {
+    const r = resolveUrl(raw);
+    if (!r.ok) return fail(r.code, r.message);
+    return { ok: true, value: urlCanonical(r.url) };
+  } catch {
+    return fail('url_invalid', 'Not a valid web address.');
+  }
+}
