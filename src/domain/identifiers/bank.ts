@@ -48,7 +48,9 @@ export function normalizeAccount(raw: string, allowLetters: boolean): AccountRes
 
 /** The canonical result for a known bank and an already-normalized account. */
 export function bankCanonical(bank: Bank, account: string, qr?: VietQrInfo): CanonResult {
-  return ok('bank', `${bank.bin}:${account}`, `${bank.code} ${account}`, qr ? { qr } : undefined);
+  // Alphanumeric (virtual) accounts are only read in the explicit form, so they are shown in it.
+  const display = /^\d+$/.test(account) ? `${bank.code} ${account}` : `${bank.code}/${account}`;
+  return ok('bank', `${bank.bin}:${account}`, display, qr ? { qr } : undefined);
 }
 
 /** The bank named by a BIN, a code or a name, in any case and with or without diacritics. */
@@ -102,7 +104,7 @@ function fromQr(raw: string): CanonResult {
 }
 
 /** `BIN:account`, `BIN/account`, `name:account`, `name/account`. */
-const EXPLICIT = /^([^:/]{1,80}?)\s*[:/]\s*([0-9A-Za-z][0-9A-Za-z .\-_]*)$/;
+const EXPLICIT = /^([^:/]{1,80}?)\s*[:/]\s*(.*)$/s;
 /** A run of digits with separators inside, e.g. `0011 0045 67890`, `0011-004-567890`. */
 const DIGIT_RUN = /\d(?:[\d.\-_ ]*\d)?/g;
 
@@ -115,14 +117,20 @@ export function canonicalizeBank(raw: string): CanonResult {
   if (s.slice(0, 5).toLowerCase() === 'bank:') s = s.slice(5).trim();
 
   const explicit = EXPLICIT.exec(s);
+  let explicitError: CanonResult | null = null;
   if (explicit) {
     const ref = explicit[1]!.trim();
     const bank = resolveBank(ref);
     if (bank) {
       const account = normalizeAccount(explicit[2]!, true);
-      return account.ok ? bankCanonical(bank, account.account) : fail(account.code, account.message);
+      if (account.ok) return bankCanonical(bank, account.account);
+      explicitError = fail(account.code, account.message);
+      // One token after the separator is meant as the account: report why it is wrong. Words
+      // after it ("VCB: 0011004567890 chủ TK Nguyễn Văn A") get the free-form reading instead.
+      if (!/\s/.test(explicit[2]!.trim().replace(/(?<=[0-9A-Za-z])[ .\-_](?=[0-9A-Za-z])/g, ''))) return explicitError;
+    } else if (/^\d{6}$/.test(ref)) {
+      return fail('bank_unknown', `No bank is known with BIN ${ref}.`);
     }
-    if (/^\d{6}$/.test(ref)) return fail('bank_unknown', `No bank is known with BIN ${ref}.`);
   }
 
   // Free form: the longest digit run is the account, the rest must name a bank.
@@ -136,7 +144,7 @@ export function canonicalizeBank(raw: string): CanonResult {
       bestDigits = digits;
     }
   }
-  if (!best) return fail('bank_account_invalid', 'No account number found.');
+  if (!best) return explicitError ?? fail('bank_account_invalid', 'No account number found.');
   let accountText = best[0];
   let rest = s.slice(0, best.index) + ' ' + s.slice(best.index + accountText.length);
 
