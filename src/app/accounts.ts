@@ -1,0 +1,233 @@
+import { ORGANIZATION_KINDS, ROLES, ROLES_BY_ORGANIZATION_KIND, type OrganizationKind, type Role } from '../domain/auth/roles.ts';
+import { appendAudit } from '../store/audit-log.ts';
+import type { Db } from '../store/connection.ts';
+import {
+  findOrganizationById,
+  findOrganizationBySlug,
+  insertOrganization,
+  listOrganizations as listAllOrganizations,
+  type OrganizationRow,
+} from '../store/organizations.ts';
+import { deleteUserSessions } from '../store/sessions.ts';
+import { findUserByEmail, findUserById, insertUser, listUsers as listUserRows, updateUser, type UserRow } from '../store/users.ts';
+import { auditActor, isAgencyStaff, type Caller } from './caller.ts';
+import { badRequest, conflict, forbidden, notFound } from './errors.ts';
+import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
+
+export interface OrganizationView {
+  id: string;
+  slug: string;
+  name: string;
+  kind: OrganizationKind;
+  platform: string | null;
+  createdAt: string;
+}
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organizationId: string;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export function organizationView(o: OrganizationRow): OrganizationView {
+  return { id: o.id, slug: o.slug, name: o.name, kind: o.kind, platform: o.platform, createdAt: o.createdAt.toISOString() };
+}
+
+export function userView(u: UserRow): UserView {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    organizationId: u.organizationId,
+    disabled: u.disabledAt !== null,
+    createdAt: u.createdAt.toISOString(),
+  };
+}
+
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+const PLATFORM = /^[a-z0-9_]{2,32}$/;
+// Deliberately loose: the address is checked by mail delivery, this only catches typos.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export interface NewOrganizationInput {
+  slug: string;
+  name: string;
+  kind: string;
+  platform?: string | null;
+}
+
+export async function createOrganization(db: Db, caller: Caller, input: NewOrganizationInput): Promise<OrganizationView> {
+  const errors = [];
+  if (!SLUG.test(input.slug)) errors.push({ field: '/slug', message: 'Use 1–64 lower-case letters, digits and dashes.' });
+  if (!input.name.trim()) errors.push({ field: '/name', message: 'A name is required.' });
+  if (!(ORGANIZATION_KINDS as readonly string[]).includes(input.kind)) {
+    errors.push({ field: '/kind', message: `Kind must be one of ${ORGANIZATION_KINDS.join(', ')}.` });
+  }
+  const platform = input.platform ?? null;
+  if (platform !== null && (input.kind !== 'platform' || !PLATFORM.test(platform))) {
+    errors.push({ field: '/platform', message: 'Only platform organizations name a platform (2–32 of a-z, 0-9, _).' });
+  }
+  if (errors.length) throw badRequest('The organization is not valid.', errors);
+
+  return db.transaction(async (tx) => {
+    if (await findOrganizationBySlug(tx, input.slug)) {
+      throw conflict(`An organization with slug "${input.slug}" already exists.`, [{ field: '/slug', message: 'Already taken.' }]);
+    }
+    const row = await insertOrganization(tx, {
+      slug: input.slug,
+      name: input.name.trim(),
+      kind: input.kind as OrganizationKind,
+      platform,
+    }).catch((error: unknown) => {
+      throw uniqueViolation(error) ? conflict('That platform already has an organization.') : error;
+    });
+    const view = organizationView(row);
+    await appendAudit(tx, {
+      ...auditActor(caller),
+      action: 'organization.created',
+      subjectType: 'organization',
+      subjectId: row.id,
+      after: view,
+    });
+    return view;
+  });
+}
+
+export async function getOrganization(db: Db, caller: Caller, id: string): Promise<OrganizationView> {
+  const a = caller.actor;
+  // Partners see only their own organization; asking for another one looks like "not found".
+  const own = (a.type === 'user' || a.type === 'api_key') && a.organizationId === id;
+  if (!isAgencyStaff(a) && !own) throw notFound('The organization');
+  const row = await findOrganizationById(db, id);
+  if (!row) throw notFound('The organization');
+  return organizationView(row);
+}
+
+export async function listOrganizations(db: Db): Promise<OrganizationView[]> {
+  return (await listAllOrganizations(db)).map(organizationView);
+}
+
+export interface NewUserInput {
+  organizationId: string;
+  email: string;
+  name: string;
+  role: string;
+  /** When absent a password is generated and returned once. */
+  password?: string;
+}
+
+export async function createUser(
+  db: Db,
+  caller: Caller,
+  input: NewUserInput,
+): Promise<{ user: UserView; password: string }> {
+  const email = input.email.trim().toLowerCase();
+  const errors = [];
+  if (!EMAIL.test(email)) errors.push({ field: '/email', message: 'Not an e-mail address.' });
+  if (!input.name.trim()) errors.push({ field: '/name', message: 'A name is required.' });
+  if (!(ROLES as readonly string[]).includes(input.role)) {
+    errors.push({ field: '/role', message: `Role must be one of ${ROLES.join(', ')}.` });
+  }
+  if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
+    errors.push({ field: '/password', message: `Use at least ${MIN_PASSWORD_LENGTH} characters.` });
+  }
+  if (errors.length) throw badRequest('The user is not valid.', errors);
+  const role = input.role as Role;
+
+  const a = caller.actor;
+  if (a.type === 'user' && a.role !== 'admin') {
+    // A partner's administrator manages the people of their own organization only.
+    if (a.role !== 'partner_admin' || a.organizationId !== input.organizationId) throw forbidden();
+  } else if (a.type === 'api_key' || a.type === 'public') {
+    throw forbidden();
+  }
+
+  const password = input.password ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const organization = await findOrganizationById(tx, input.organizationId);
+    if (!organization) throw badRequest('The organization does not exist.', [{ field: '/organizationId', message: 'Unknown organization.' }]);
+    if (!ROLES_BY_ORGANIZATION_KIND[organization.kind].includes(role)) {
+      throw badRequest(`A user of a ${organization.kind} organization cannot be ${role}.`, [
+        { field: '/role', message: `Allowed: ${ROLES_BY_ORGANIZATION_KIND[organization.kind].join(', ')}.` },
+      ]);
+    }
+    if (await findUserByEmail(tx, email)) {
+      throw conflict('A user with this e-mail already exists.', [{ field: '/email', message: 'Already registered.' }]);
+    }
+    const row = await insertUser(tx, { organizationId: organization.id, email, name: input.name.trim(), role, passwordHash });
+    const user = userView(row);
+    await appendAudit(tx, { ...auditActor(caller), action: 'user.created', subjectType: 'user', subjectId: row.id, after: user });
+    return { user, password };
+  });
+}
+
+export async function listUsers(db: Db, caller: Caller, organizationId?: string): Promise<UserView[]> {
+  const a = caller.actor;
+  if (a.type === 'user' && a.role === 'admin') return (await listUserRows(db, organizationId)).map(userView);
+  if (a.type === 'user' && a.role === 'partner_admin') {
+    if (organizationId && organizationId !== a.organizationId) return [];
+    return (await listUserRows(db, a.organizationId)).map(userView);
+  }
+  throw forbidden();
+}
+
+/** Sets a new password (generated when not given) and signs the user out everywhere. */
+export async function resetPassword(
+  db: Db,
+  caller: Caller,
+  email: string,
+  newPassword?: string,
+): Promise<{ user: UserView; password: string }> {
+  if (newPassword !== undefined && newPassword.length < MIN_PASSWORD_LENGTH) {
+    throw badRequest(`Use at least ${MIN_PASSWORD_LENGTH} characters.`, [{ field: '/password', message: 'Too short.' }]);
+  }
+  const password = newPassword ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const existing = await findUserByEmail(tx, email.trim().toLowerCase());
+    if (!existing) throw notFound(`The user ${email}`);
+    const row = await updateUser(tx, existing.id, { passwordHash, failedSignIns: 0, lockedUntil: null });
+    const ended = await deleteUserSessions(tx, existing.id);
+    await appendAudit(tx, {
+      ...auditActor(caller),
+      action: 'user.password_reset',
+      subjectType: 'user',
+      subjectId: existing.id,
+      after: { sessionsEnded: ended },
+    });
+    return { user: userView(row!), password };
+  });
+}
+
+export async function setUserDisabled(db: Db, caller: Caller, userId: string, disabled: boolean): Promise<UserView> {
+  return db.transaction(async (tx) => {
+    const existing = await findUserById(tx, userId);
+    const a = caller.actor;
+    const mayManage =
+      a.type === 'user' && (a.role === 'admin' || (a.role === 'partner_admin' && existing?.organizationId === a.organizationId));
+    if (!existing || !mayManage) throw notFound('The user');
+    if (a.type === 'user' && a.userId === userId && disabled) throw badRequest('You cannot disable your own account.');
+    const row = await updateUser(tx, userId, { disabledAt: disabled ? new Date() : null });
+    if (disabled) await deleteUserSessions(tx, userId);
+    await appendAudit(tx, {
+      ...auditActor(caller),
+      action: disabled ? 'user.disabled' : 'user.enabled',
+      subjectType: 'user',
+      subjectId: userId,
+      before: userView(existing),
+      after: userView(row!),
+    });
+    return userView(row!);
+  });
+}
+
+function uniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}

@@ -1,0 +1,74 @@
+import type { Command } from 'commander';
+import { seedDemo, type DemoCredential } from '../../app/seed.ts';
+import { buildServer } from '../../http/server.ts';
+import { outboxHandlers } from '../../jobs/outbox-handlers.ts';
+import { OutboxWorker } from '../../jobs/outbox-worker.ts';
+import { CliError } from '../cli-error.ts';
+import { openContext } from '../open-context.ts';
+
+export interface ServeOptions {
+  demo: boolean;
+}
+
+/** Starts the API, the web app and the background workers, and prints where to open them. */
+export async function serve(options: ServeOptions): Promise<void> {
+  const started = Date.now();
+  const context = await openContext('server');
+  const { config, database, logger } = context;
+  const credentials = options.demo ? await seedDemo(database.db) : null;
+  const app = await buildServer(context);
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await database.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new CliError(`Port ${config.port} is already in use: stop the other program or set PORT.`);
+    throw error;
+  }
+  const worker = new OutboxWorker(database.db, { handlers: outboxHandlers(logger), logger });
+  worker.start();
+
+  printBanner(config.publicUrl, database.location, credentials, Date.now() - started);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await worker.stop();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function printBanner(url: string, location: string, credentials: DemoCredential[] | null, elapsedMs: number): void {
+  const lines = [''];
+  if (credentials) {
+    lines.push('A new database: demo data was created. Demo accounts (the passwords are shown only this once):');
+    for (const c of credentials) lines.push(`  Sign in as ${c.role}: ${c.email} / ${c.password}`);
+  } else {
+    lines.push('Sign in with an account of this database. Forgot a demo password? Stop the server and run:');
+    lines.push('  npx canhgiac user reset-password admin@canhgiac.example');
+  }
+  lines.push(
+    '',
+    `Canh Giác is running at ${url}  (started in ${(elapsedMs / 1000).toFixed(1)} s)`,
+    `  Web app:        ${url}/  (sign in at ${url}/sign-in)`,
+    `  API reference:  ${url}/docs`,
+    `  Database:       ${location}`,
+    '  Stop with Ctrl+C.',
+    '',
+  );
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('Run the server: API, web app and background workers (migrates the database first)')
+    .option('--no-demo', 'do not create demo data in a new, empty database')
+    .action(async (options: ServeOptions) => serve(options));
+}

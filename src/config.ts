@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+/**
+ * Configuration comes only from environment variables, validated once at start. A bad value
+ * stops the process with a message naming the variable, never a crash later on first use.
+ */
+const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 3000, description: 'HTTP port' }),
+  HOST: Type.String({ minLength: 1, default: 'localhost', description: 'interface to listen on' }),
+  DATA_DIR: Type.String({ minLength: 1, default: './data', description: 'embedded database and evidence files' }),
+  DATABASE_URL: Type.Optional(
+    Type.String({ pattern: '^postgres(ql)?://', description: 'PostgreSQL connection string; embedded PGlite when unset' }),
+  ),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://', description: 'external base URL, for links' })),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  SESSION_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 30, default: 12 }),
+  SIGNIN_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
+  SIGNIN_LOCK_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 15 }),
+  RATE_LIMIT_IP_PER_MINUTE: Type.Integer({ minimum: 1, default: 600 }),
+  RATE_LIMIT_KEY_PER_MINUTE: Type.Integer({ minimum: 1, default: 6000 }),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1024 * 1024 }),
+  TRUST_PROXY: Type.Boolean({ default: false }),
+  WEB_DIST: Type.String({ minLength: 1, default: 'web/dist' }),
+});
+
+type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  logLevel: Env['LOG_LEVEL'];
+  sessionTtlMs: number;
+  signIn: { maxFailures: number; lockMs: number };
+  rateLimit: { perIpPerMinute: number; perKeyPerMinute: number };
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  cookieSecure: boolean;
+  webDist: string;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const known = Object.keys(EnvSchema.properties);
+  // Empty strings mean "unset", as in most shells' `FOO= cmd`.
+  const raw: Record<string, unknown> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw));
+  const errors = [...Value.Errors(EnvSchema, converted)];
+  const first = errors[0];
+  if (first) {
+    const variable = first.instancePath.replace(/^\//, '').split('/')[0] || '(environment)';
+    const given = env[variable];
+    const property = (EnvSchema.properties as Record<string, { anyOf?: { const: string }[] }>)[variable];
+    const rule = property?.anyOf ? `must be one of ${property.anyOf.map((s) => s.const).join(', ')}` : first.message;
+    throw new ConfigError(
+      `Invalid configuration: ${variable} ${rule}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`,
+    );
+  }
+  const e = converted as Env;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    publicUrl,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    signIn: { maxFailures: e.SIGNIN_MAX_FAILURES, lockMs: e.SIGNIN_LOCK_MINUTES * 60_000 },
+    rateLimit: { perIpPerMinute: e.RATE_LIMIT_IP_PER_MINUTE, perKeyPerMinute: e.RATE_LIMIT_KEY_PER_MINUTE },
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    trustProxy: e.TRUST_PROXY,
+    cookieSecure: publicUrl.startsWith('https://'),
+    webDist: path.resolve(e.WEB_DIST),
+  };
+}
+
+/** Names and descriptions of every variable, for the README and `--help`. */
+export const CONFIG_VARIABLES = Object.keys(EnvSchema.properties);

@@ -1,0 +1,71 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../app/api-keys.ts';
+import { SCOPES } from '../../domain/auth/access.ts';
+import type { Db } from '../../store/connection.ts';
+import { IdParams, problemResponses, Uuid } from '../schemas/common.ts';
+
+const ApiKey = Type.Object({
+  id: Type.String(),
+  organizationId: Type.String(),
+  name: Type.String(),
+  prefix: Type.String(),
+  scopes: Type.Array(Type.String()),
+  createdAt: Type.String({ format: 'date-time' }),
+  expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
+const KEY_MANAGERS = ['admin', 'partner_admin'] as const;
+
+export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    '/api/v1/api-keys',
+    {
+      config: { access: { roles: KEY_MANAGERS } },
+      schema: {
+        tags: ['accounts'],
+        summary: "API keys (admins: all; partner administrators: their organization's)",
+        querystring: Type.Object({ organizationId: Type.Optional(Uuid) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(ApiKey) }), ...problemResponses },
+      },
+    },
+    async (request) => ({ items: await listApiKeys(db, request.caller, request.query.organizationId) }),
+  );
+
+  app.post(
+    '/api/v1/api-keys',
+    {
+      config: { access: { roles: KEY_MANAGERS }, idempotent: true },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Create an API key; the key itself is in the answer, once',
+        body: Type.Object(
+          {
+            organizationId: Uuid,
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            scopes: Type.Array(Type.Enum(SCOPES), { minItems: 1, maxItems: SCOPES.length }),
+            expiresAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ apiKey: ApiKey, key: Type.String() }), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { expiresAt, ...rest } = request.body;
+      const created = await createApiKey(db, request.caller, { ...rest, expiresAt: expiresAt ? new Date(expiresAt) : null });
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.post(
+    '/api/v1/api-keys/:id/revoke',
+    {
+      config: { access: { roles: KEY_MANAGERS } },
+      schema: { tags: ['accounts'], summary: 'Revoke an API key', params: IdParams, response: { 200: ApiKey, ...problemResponses } },
+    },
+    async (request) => revokeApiKey(db, request.caller, request.params.id),
+  );
+};

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../context.ts';
+import { accessPlugin } from './plugins/access.ts';
+import { idempotencyPlugin } from './plugins/idempotency.ts';
+import { metricsPlugin } from './plugins/metrics.ts';
+import { openapiPlugin } from './plugins/openapi.ts';
+import { problemsPlugin } from './plugins/problems.ts';
+import { webAppPlugin } from './plugins/web-app.ts';
+import { apiKeyRoutes } from './routes/api-keys.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { organizationRoutes } from './routes/organizations.ts';
+import { userRoutes } from './routes/users.ts';
+import { Problem } from './schemas/common.ts';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Builds the HTTP server for a context; `listen` is the caller's business (tests use inject). */
+export async function buildServer(context: AppContext): Promise<FastifyInstance> {
+  const { config, database } = context;
+  const db = database.db;
+  const app = Fastify({
+    loggerInstance: context.logger as FastifyBaseLogger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addSchema(Problem);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(problemsPlugin);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.cookieSecure,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: true,
+    // Partners are limited per API key (so one bank's traffic does not starve another's);
+    // everyone else per IP address.
+    keyGenerator: (request) => {
+      const auth = request.headers.authorization ?? (request.headers['x-api-key'] as string | undefined) ?? '';
+      const prefix = /cg_([0-9a-f]{8})_/.exec(auth)?.[1];
+      return prefix ? `key:${prefix}` : `ip:${request.ip}`;
+    },
+    max: (_request, key) => (key.startsWith('key:') ? config.rateLimit.perKeyPerMinute : config.rateLimit.perIpPerMinute),
+    timeWindow: 60_000,
+    allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
+  });
+  await app.register(accessPlugin, { db });
+  await app.register(idempotencyPlugin, { db });
+  await app.register(metricsPlugin);
+  await app.register(openapiPlugin, { publicUrl: config.publicUrl });
+
+  await app.register(healthRoutes, { db });
+  await app.register(authRoutes, {
+    db,
+    policy: { maxFailures: config.signIn.maxFailures, lockMs: config.signIn.lockMs, sessionTtlMs: config.sessionTtlMs },
+    cookieSecure: config.cookieSecure,
+  });
+  await app.register(organizationRoutes, { db });
+  await app.register(userRoutes, { db });
+  await app.register(apiKeyRoutes, { db });
+  await app.register(auditRoutes, { db });
+
+  await app.register(webAppPlugin, { webDist: config.webDist });
+  await app.ready();
+  return app;
+}

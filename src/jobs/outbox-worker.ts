@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Db } from '../store/connection.ts';
+import { claimDue, markFailed, markProcessed } from '../store/outbox.ts';
+
+/** Handles one message; throwing makes the message retried later with backoff. */
+export type OutboxHandler = (message: { id: number; topic: string; payload: unknown; attempts: number }) => Promise<void>;
+
+export interface OutboxWorkerOptions {
+  handlers: Record<string, OutboxHandler>;
+  /** How long to sleep when there was nothing to do. */
+  idleMs?: number;
+  batchSize?: number;
+  logger?: Pick<Logger, 'warn' | 'error' | 'debug'>;
+  name?: string;
+}
+
+/**
+ * Drains the outbox. Each batch is claimed with FOR UPDATE SKIP LOCKED inside a transaction
+ * that also marks the rows done, so any number of workers on any number of nodes can share
+ * one database without taking the same message twice. A message whose handler fails is
+ * retried with exponential backoff (capped at an hour) and keeps its last error.
+ */
+export class OutboxWorker {
+  readonly name: string;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: OutboxWorkerOptions,
+  ) {
+    this.name = options.name ?? `outbox-${randomUUID().slice(0, 8)}`;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Processes one batch; returns how many messages it took. Exposed for tests and the CLI. */
+  async drainOnce(): Promise<number> {
+    const batchSize = this.options.batchSize ?? 50;
+    return this.db.transaction(async (tx) => {
+      const messages = await claimDue(tx, batchSize);
+      for (const message of messages) {
+        const handler = this.options.handlers[message.topic];
+        try {
+          if (!handler) throw new Error(`no handler for topic "${message.topic}"`);
+          await handler(message);
+          await markProcessed(tx, message.id, this.name);
+        } catch (error) {
+          const text = error instanceof Error ? error.message : String(error);
+          const delayMs = Math.min(3_600_000, 1000 * 2 ** Math.min(message.attempts, 12));
+          this.options.logger?.warn({ outboxId: message.id, topic: message.topic, err: text }, 'outbox message failed; will retry');
+          await markFailed(tx, message.id, text, new Date(Date.now() + delayMs));
+        }
+      }
+      return messages.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    const idleMs = this.options.idleMs ?? 500;
+    while (this.running) {
+      let taken = 0;
+      try {
+        taken = await this.drainOnce();
+      } catch (error) {
+        this.options.logger?.error({ err: error }, 'outbox worker batch failed');
+      }
+      if (taken === 0 && this.running) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, idleMs);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    }
+  }
+}
