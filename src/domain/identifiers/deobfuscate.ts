@@ -58,6 +58,7 @@ const HXXP = /h(?:xx|\*\*)p(s?)(?=\s*(?::|[[({]\s*:))/iy;
 // After a label: optional spaces, then a dot word or a spaced dot, then the label chain.
 const WORD_DOT = /\s+(?:dot|chấm|cham)\s+/iy;
 const SPACED_DOT = /[ \t]*\.[ \t]*/y;
+const BRACKET_DOT = /\s*[[({]\s*(?:\.|dot|chấm|cham)\s*[\])}]\s*/iy;
 const LABEL = /[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?/uy;
 const LABEL_CHAR = /[\p{L}\p{N}]/u;
 const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]);
@@ -92,7 +93,7 @@ function labelChainEndsInTld(text: string, at: number): boolean {
     const label = matchAt(LABEL, text, pos);
     if (!label) return false;
     pos += label[0].length;
-    const sep = matchAt(SPACED_DOT, text, pos) ?? matchAt(WORD_DOT, text, pos);
+    const sep = matchAt(BRACKET_DOT, text, pos) ?? matchAt(SPACED_DOT, text, pos) ?? matchAt(WORD_DOT, text, pos);
     const next = sep && sep[0].length > 0 ? matchAt(LABEL, text, pos + sep[0].length) : null;
     if (!sep || sep[0].length === 0 || !next) return isTld(label[0]);
     pos += sep[0].length;
@@ -158,9 +159,12 @@ function run(input: string, track: boolean): Deobfuscated {
         const token = m[1]!.toLowerCase();
         const out = token === 'dot' || token === 'chấm' || token === 'cham' ? '.' : token === 'at' ? '@' : token;
         const end = i + m[0].length;
-        // "(at)" and "(dot)" are words in prose too; only read them between label characters.
+        // "(at)" and "(dot)" are words in prose too ("meet (at) noon"): read them only after a
+        // label and before a chain of labels that ends in a top-level domain.
         const wordy = token === 'at' || token === 'dot' || token === 'chấm' || token === 'cham';
-        if (!wordy || ((b.lastIsLabelChar() || /\s/.test(input[i - 1] ?? '')) && /[\s\p{L}\p{N}]/u.test(input[end] ?? ''))) {
+        let after = end;
+        while (input[after] === ' ' || input[after] === '\t') after++;
+        if (!wordy || ((b.lastIsLabelChar() || /[ \t]/.test(input[i - 1] ?? '')) && labelChainEndsInTld(input, after))) {
           if (out !== '://' && out !== ':' && out !== '/') b.dropTrailingSpaces();
           b.emit(out, i, end);
           i = end;
@@ -181,8 +185,9 @@ function run(input: string, track: boolean): Deobfuscated {
       }
     }
     if ((c === 0x20 || c === 0x09 || c === 0x2e || c === 0xa0) && b.lastIsLabelChar()) {
-      const sep = matchAt(SPACED_DOT, input, i);
-      if (sep && sep[0] !== '.' && labelChainEndsInTld(input, i + sep[0].length)) {
+      // "a . com" and "a .com", never "a. com": that is how sentences end.
+      const sep = c === 0x2e ? null : matchAt(SPACED_DOT, input, i);
+      if (sep && labelChainEndsInTld(input, i + sep[0].length)) {
         b.emit('.', i, i + sep[0].length);
         i += sep[0].length;
         changed = true;

@@ -44,6 +44,13 @@ function isIpLiteral(h: string): boolean {
 const VALID_HOST = /^(?:(?!-)[a-z0-9-]{1,63}(?<!-)\.)+(?![0-9]+$)(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const cache = new Map<string, HostToDomain>();
 
+/** The Unicode spelling for display, only when it converts back to the same punycode. */
+function unicodeOf(ascii: string): string {
+  if (!ascii.includes('xn--')) return ascii;
+  const u = domainToUnicode(ascii);
+  return u && domainToASCII(u) === ascii ? u : ascii;
+}
+
 /** The registrable domain of a host name (not a URL). Pure; results are memoised per host. */
 export function registrableDomain(host: string): HostToDomain {
   let r = cache.get(host);
@@ -73,7 +80,7 @@ function computeRegistrableDomain(host: string): HostToDomain {
   return {
     ok: true,
     ascii: p.domain,
-    unicode: p.domain.includes('xn--') ? domainToUnicode(p.domain) || p.domain : p.domain,
+    unicode: unicodeOf(p.domain),
     suffix: p.publicSuffix ?? '',
     isIcann: p.isIcann === true,
     isPrivate: p.isPrivate === true,

@@ -8,6 +8,7 @@
  * server; resolving them needs a network request, which is not this module's job.
  */
 import { hostIs, parseWebLink, queryParam, type WebLink } from './web-link.ts';
+import { unescapeFully } from './safe-browsing.ts';
 
 interface Redirector {
   /** Who it belongs to, for the documentation and tests. */
@@ -91,7 +92,9 @@ export function unwrapOnce(raw: string): string | null {
     if (!r.paths.includes('*') && !r.paths.includes(path)) continue;
     for (const p of r.params) {
       const v = queryParam(link.query, p);
-      if (v !== null && plausibleTarget(v)) return v.trim();
+      // Fully unescaped, as Safe Browsing will see it: "%2568ttps%3A…" is a link too.
+      const t = v === null ? null : unescapeFully(v).trim();
+      if (t !== null && plausibleTarget(t)) return t;
     }
   }
   return null;

@@ -231,6 +231,26 @@ function canonicalIPv6(bracketed: string): { host: string; isIp: boolean } {
   return { host: normal, isIp: true };
 }
 
+/**
+ * Drop the port (it never matters for matching; an empty one goes too) and superfluous dots,
+ * until neither applies, so that "a:1.." and "a.:1" both end as "a" and stay so.
+ */
+function stripPortAndDots(hostIn: string): string {
+  let host = hostIn;
+  for (;;) {
+    const before = host;
+    const colon = host.lastIndexOf(':');
+    if (colon >= 0 && /^\d*$/.test(host.slice(colon + 1))) host = host.slice(0, colon);
+    if (host.indexOf('..') >= 0) host = host.replace(/\.{2,}/g, '.');
+    let a = 0;
+    let b = host.length;
+    while (a < b && host.charCodeAt(a) === 0x2e) a++;
+    while (b > a && host.charCodeAt(b - 1) === 0x2e) b--;
+    host = host.slice(a, b);
+    if (host === before) return host;
+  }
+}
+
 function canonicalHost(hostish: string): { host: string; isIp: boolean } | null {
   let host = hostish.slice(hostish.lastIndexOf('@') + 1);
   if (host.charCodeAt(0) === 0x5b) {
@@ -238,9 +258,7 @@ function canonicalHost(hostish: string): { host: string; isIp: boolean } | null 
     if (close < 0) return null;
     return canonicalIPv6(host.slice(0, close + 1));
   }
-  // The port never matters for matching; an empty port ("host:") is dropped with it.
-  const colon = host.lastIndexOf(':');
-  if (colon >= 0 && /^\d*$/.test(host.slice(colon + 1))) host = host.slice(0, colon);
+  host = stripPortAndDots(host);
   let unicode = false;
   for (let i = 0; i < host.length; i++) {
     // 0x80 alone is not treated as Unicode, for compatibility with the reference client.
@@ -251,14 +269,9 @@ function canonicalHost(hostish: string): { host: string; isIp: boolean } | null 
   }
   if (unicode) {
     const ascii = domainToASCII(Buffer.from(host, 'latin1').toString('utf8'));
-    if (ascii) host = ascii;
+    // UTS 46 maps "。" and "．" to dots, so the dot rules apply once more.
+    if (ascii) host = stripPortAndDots(ascii);
   }
-  if (host.indexOf('..') >= 0) host = host.replace(/\.{2,}/g, '.');
-  let a = 0;
-  let b = host.length;
-  while (a < b && host.charCodeAt(a) === 0x2e) a++;
-  while (b > a && host.charCodeAt(b - 1) === 0x2e) b--;
-  host = host.slice(a, b);
   if (host.length === 0) return null;
   // Every IPv4 spelling (decimal, octal, hex) starts with a digit.
   const first = host.charCodeAt(0);

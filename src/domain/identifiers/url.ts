@@ -5,11 +5,11 @@
  *
  * `display` is the same URL with the host in Unicode; `related` holds the registrable domain.
  */
-import { domainToUnicode } from 'node:url';
+import { domainToASCII, domainToUnicode } from 'node:url';
 import { fail, ok, type CanonResult, type Canonical } from './types.ts';
 import { deobfuscateText } from './deobfuscate.ts';
 import { expressions as sbExpressions, safeBrowsingCanonicalize, type SafeBrowsingUrl } from './safe-browsing.ts';
-import { isRedirectorHost, unwrapRedirects } from './redirectors.ts';
+import { isRedirectorHost, MAX_REDIRECT_HOPS, unwrapOnce } from './redirectors.ts';
 import { domainIndicatorOfHost } from './domain.ts';
 
 export { parseIPv4 } from './safe-browsing.ts';
@@ -26,10 +26,11 @@ export function expressions(url: string): string[] {
   }
 }
 
+/** The Unicode spelling of a punycode host, only when it converts back to the same host. */
 function unicodeHost(host: string): string {
   if (!host.includes('xn--')) return host;
   const u = domainToUnicode(host);
-  return u || host;
+  return u && domainToASCII(u) === host ? u : host;
 }
 
 export function displayOf(u: SafeBrowsingUrl): string {
@@ -37,28 +38,47 @@ export function displayOf(u: SafeBrowsingUrl): string {
   return host === u.host ? u.url : `${u.scheme}://${host}${u.path}${u.query === null ? '' : '?' + u.query}`;
 }
 
+/** Redirector hops plus deobfuscation rounds allowed before giving up on an input. */
+const MAX_STEPS = MAX_REDIRECT_HOPS + 4;
+
 /**
  * Canonicalize a URL (after deobfuscation and redirector unwrapping) without building the
  * indicator; platform parsers use it to read links they do not own.
+ *
+ * Safe Browsing unescapes everything, so "%5B.%5D" or "%3Fhxxp" in the input become "[.]" or
+ * "?hxxp" in the output, and a redirect parameter hidden behind "%26u%3D" appears only after
+ * canonicalization. To stay idempotent the steps repeat until the result is a fixed point: a
+ * canonical URL that deobfuscation leaves alone and that no redirector rule unwraps.
  */
 export function resolveUrl(raw: string): { ok: true; url: SafeBrowsingUrl } | { ok: false; code: string; message: string } {
   let s = raw.trim();
   if (s.length > 4 && s.slice(0, 4).toLowerCase() === 'url:') s = s.slice(4).trim();
   if (s.length === 0) return { ok: false, code: 'empty', message: 'The input is empty.' };
   if (s.length > MAX_URL_LENGTH) return { ok: false, code: 'url_too_long', message: `A URL is at most ${MAX_URL_LENGTH} characters here.` };
-  s = deobfuscateText(s);
-  let u = safeBrowsingCanonicalize(s);
-  if (!u) return { ok: false, code: 'url_invalid', message: 'Not a web address with a host name.' };
-  // Most links are not wrapped: decide on the canonical host before parsing the raw link again.
-  if (isRedirectorHost(u.host)) {
-    const target = unwrapRedirects(s);
-    if (target === null) return { ok: false, code: 'url_redirect_loop', message: 'The link wraps redirectors too many times.' };
-    if (target !== s) {
-      u = safeBrowsingCanonicalize(target);
-      if (!u) return { ok: false, code: 'url_invalid', message: 'The redirect target is not a web address with a host name.' };
+  let current = deobfuscateText(s);
+  for (let step = 0; step < MAX_STEPS; step++) {
+    const u = safeBrowsingCanonicalize(current);
+    if (!u) return { ok: false, code: 'url_invalid', message: 'Not a web address with a host name.' };
+    // Most links are not wrapped: decide on the canonical host before parsing the link again.
+    if (isRedirectorHost(u.host)) {
+      const target = validTarget(unwrapOnce(current)) ?? validTarget(unwrapOnce(u.url));
+      if (target !== null) {
+        current = target;
+        continue;
+      }
     }
+    const again = deobfuscateText(u.url);
+    if (again === u.url) return { ok: true, url: u };
+    current = again;
   }
-  return { ok: true, url: u };
+  return { ok: false, code: 'url_redirect_loop', message: 'The link wraps redirectors too many times.' };
+}
+
+/** A redirect target worth following: one that is itself a web address. */
+function validTarget(target: string | null): string | null {
+  if (target === null) return null;
+  const t = deobfuscateText(target);
+  return safeBrowsingCanonicalize(t) ? t : null;
 }
 
 /** The `url:` indicator of an already canonical URL, with its domain in `related`. */

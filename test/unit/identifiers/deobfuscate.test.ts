@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { deobfuscate, deobfuscateText, toOriginalSpan } from '../../../src/domain/identifiers/deobfuscate.ts';
+import { anyText } from './arbitraries.ts';
+
+const CASES: [string, string][] = [
+  ['hxxp://evil.example/a', 'http://evil.example/a'],
+  ['hxxps://evil.example/a', 'https://evil.example/a'],
+  ['hXXps://evil.example', 'https://evil.example'],
+  ['h**ps://evil.example', 'https://evil.example'],
+  ['hxxps[:]//evil.example', 'https://evil.example'],
+  ['https[://]evil.example', 'https://evil.example'],
+  ['evil[.]example', 'evil.example'],
+  ['evil(.)example', 'evil.example'],
+  ['evil{.}example', 'evil.example'],
+  ['evil[dot]example', 'evil.example'],
+  ['evil(dot)example', 'evil.example'],
+  ['evil [dot] example', 'evil.example'],
+  ['evil [ . ] example', 'evil.example'],
+  ['evil[DOT]example', 'evil.example'],
+  ['t[.]me/lua_dao_bot', 't.me/lua_dao_bot'],
+  ['zalo[.]me/0912345678', 'zalo.me/0912345678'],
+  ['faceb00k . com', 'faceb00k.com'],
+  ['faceb00k .com/abc', 'faceb00k.com/abc'],
+  ['vao trang abc . vn de nhan qua', 'vao trang abc.vn de nhan qua'],
+  ['example dot com', 'example.com'],
+  ['example dot com dot vn', 'example.com.vn'],
+  ['zalo chấm me/0912345678', 'zalo.me/0912345678'],
+  ['shop cham vn', 'shop.vn'],
+  ['nguoi.lua (at) mail.example', 'nguoi.lua@mail.example'],
+  ['nguoi.lua[at]mail[.]example', 'nguoi.lua@mail.example'],
+  ['nguoi.lua[@]mail.example', 'nguoi.lua@mail.example'],
+  ['evil。example', 'evil.example'],
+  ['evil．example', 'evil.example'],
+  ['ev\u200bil.exa\u200dmple', 'evil.example'],
+  ['face\u00adbook.com', 'facebook.com'],
+  // Left alone: prose, look-alikes, brackets that are not obfuscation.
+  ['Hết tiền rồi. Com ơi', 'Hết tiền rồi. Com ơi'],
+  ['the end. Then we paid', 'the end. Then we paid'],
+  ['I went home . Then', 'I went home . Then'],
+  ['faceb00k.example', 'faceb00k.example'],
+  ['(xem ảnh)', '(xem ảnh)'],
+  ['[1] https://example.com', '[1] https://example.com'],
+  ['meet (at) noon', 'meet (at) noon'],
+  ['dot com', 'dot com'],
+  ['hxxp is a word', 'hxxp is a word'],
+  ['matchxxps://x', 'matchxxps://x'],
+  ['', ''],
+];
+
+describe('deobfuscate: table', () => {
+  it.each(CASES)('%j → %j', (input, want) => expect(deobfuscateText(input)).toBe(want));
+});
+
+describe('deobfuscate: spans', () => {
+  it('maps a span of the cleaned text back to the original', () => {
+    const input = 'Lừa đảo tại hxxps://evil[.]example/a nhé';
+    const d = deobfuscate(input);
+    const found = 'https://evil.example/a';
+    const start = d.text.indexOf(found);
+    const span = toOriginalSpan(d, start, start + found.length);
+    expect(input.slice(span.start, span.end)).toBe('hxxps://evil[.]example/a');
+  });
+  it('is the identity when nothing changed', () => {
+    const d = deobfuscate('no links here');
+    expect(d.starts).toBeNull();
+    expect(toOriginalSpan(d, 3, 8)).toEqual({ start: 3, end: 8 });
+  });
+  it('maps a span that ends at a removed bracket', () => {
+    const input = 'abc [dot] com';
+    const d = deobfuscate(input);
+    expect(d.text).toBe('abc.com');
+    expect(toOriginalSpan(d, 0, 7)).toEqual({ start: 0, end: 13 });
+    expect(toOriginalSpan(d, 4, 7)).toEqual({ start: 10, end: 13 });
+    expect(toOriginalSpan(d, 7, 7)).toEqual({ start: 13, end: 13 });
+  });
+});
+
+describe('deobfuscate: properties', () => {
+  const obf = fc
+    .array(fc.constantFrom('a', 'evil', ' ', '.', ' . ', '[.]', '(dot)', ' dot ', ' chấm ', 'com', 'vn', 'hxxp', 's', '://', '[:]', '\u200b', '。', '(', ')', '[', ']', 'at', '@'), { maxLength: 14 })
+    .map((a) => a.join(''));
+  const inputs = fc.oneof(anyText, obf);
+
+  it('never throws and keeps offsets consistent', () => {
+    fc.assert(fc.property(inputs, (s) => {
+      const d = deobfuscate(s);
+      if (d.starts && d.ends) {
+        expect(d.starts.length).toBe(d.text.length);
+        for (let i = 0; i < d.text.length; i++) {
+          expect(d.starts[i]!).toBeLessThan(d.ends[i]!);
+          if (i > 0) expect(d.starts[i]!).toBeGreaterThanOrEqual(d.starts[i - 1]!);
+        }
+      }
+      expect(deobfuscateText(s)).toBe(d.text);
+    }), { numRuns: 3000 });
+  });
+
+  it('maps every output character back into the input', () => {
+    fc.assert(fc.property(inputs, fc.nat(), fc.nat(), (s, a, b) => {
+      const d = deobfuscate(s);
+      const start = Math.min(a, b) % (d.text.length + 1);
+      const end = Math.max(a, b) % (d.text.length + 1);
+      const span = toOriginalSpan(d, Math.min(start, end), Math.max(start, end));
+      expect(span.start).toBeGreaterThanOrEqual(0);
+      expect(span.end).toBeLessThanOrEqual(s.length);
+      expect(span.start).toBeLessThanOrEqual(span.end);
+    }), { numRuns: 2000 });
+  });
+});
