@@ -10,6 +10,11 @@ export interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /**
+   * A 401 here is an ordinary answer (wrong password, not signed in yet), not a sign that
+   * the session expired, so the unauthorized handler is not told.
+   */
+  ignoreUnauthorized?: boolean;
 }
 
 // The session cookie is HttpOnly; the CSRF token that pairs with it comes in the body of
@@ -18,6 +23,14 @@ let csrfToken: string | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+}
+
+// Set by the session owner: a 401 on an ordinary call means the session has ended elsewhere
+// (expired, signed out everywhere), and the app should show the sign-in page.
+let unauthorizedHandler: (() => void) | null = null;
+
+export function onUnauthorized(handler: (() => void) | null): void {
+  unauthorizedHandler = handler;
 }
 
 const WRITE_METHODS: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -76,6 +89,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
 
   const parsed = await readBody(response);
   if (!response.ok) {
+    if (response.status === 401 && !options.ignoreUnauthorized) unauthorizedHandler?.();
     throw new ApiError(
       parseProblem(parsed, response.status, response.statusText),
       parseRetryAfter(response.headers.get('retry-after')),

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { authApi, type Credentials, type Session, type User } from '../api/auth.ts';
-import { ApiError, setCsrfToken } from '../api/client.ts';
+import { ApiError, onUnauthorized, setCsrfToken } from '../api/client.ts';
 import { AuthContext, type AuthContextValue, type AuthState, type SignOutReason } from './auth-context.ts';
 
 function isUnauthorized(error: unknown): boolean {
@@ -36,6 +36,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     });
     return () => controller.abort();
   }, [acceptSession, clearSession]);
+
+  // Any other call answered 401 means the session ended behind our back.
+  useEffect(() => {
+    onUnauthorized(() => {
+      setCsrfToken(null);
+      setState((current) => (current.status === 'signed-in' ? { status: 'signed-out', reason: 'expired' } : current));
+    });
+    return () => onUnauthorized(null);
+  }, []);
 
   const signIn = useCallback(
     async (credentials: Credentials) => acceptSession(await authApi.signIn(credentials)),

@@ -13,7 +13,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (state.status === 'loading') return <Loading label={t('auth.checking')} />;
   if (state.status === 'signed-out') {
     // Right after an explicit sign-out there is nothing to come back to.
-    if (state.reason) return <Navigate to="/sign-in" replace />;
+    if (state.reason === 'signed-out' || state.reason === 'signed-out-everywhere') return <Navigate to="/sign-in" replace />;
     const next = `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }

@@ -2,7 +2,7 @@ import { createContext } from 'react';
 import type { Credentials, User } from '../api/auth.ts';
 
 /** Why the user is signed out, so the sign-in page can say so. */
-export type SignOutReason = 'signed-out' | 'signed-out-everywhere';
+export type SignOutReason = 'signed-out' | 'signed-out-everywhere' | 'expired';
 
 export type AuthState =
   | { status: 'loading' }

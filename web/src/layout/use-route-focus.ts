@@ -4,17 +4,16 @@ import { useLocation } from 'react-router';
 /**
  * After a client-side navigation, moves focus to the new page's main heading, as a full page
  * load would reset it; screen readers then announce the new page. The first render is left
- * alone so the browser's own initial focus is kept.
+ * alone so the browser's own initial focus is kept. Comparing with the previous path (not a
+ * "first run" flag) keeps this right when effects run twice, as under StrictMode.
  */
 export function useRouteFocus(): void {
   const { pathname } = useLocation();
-  const first = useRef(true);
+  const previous = useRef(pathname);
 
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (previous.current === pathname) return;
+    previous.current = pathname;
     // Wait a frame so a page that redirects or lazily renders has its heading in place.
     const frame = requestAnimationFrame(() => {
       const heading = document.querySelector<HTMLElement>('main h1');

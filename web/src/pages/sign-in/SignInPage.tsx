@@ -52,12 +52,15 @@ export function SignInPage() {
     }
   };
 
+  const reason = state.status === 'signed-out' ? state.reason : undefined;
   const notice =
-    state.status === 'signed-out' && state.reason === 'signed-out-everywhere'
+    reason === 'signed-out-everywhere'
       ? t('signIn.signedOutEverywhere')
-      : state.status === 'signed-out' && state.reason === 'signed-out'
+      : reason === 'signed-out'
         ? t('signIn.signedOut')
-        : null;
+        : reason === 'expired'
+          ? t('signIn.sessionExpired')
+          : null;
 
   return (
     <div className="container container--narrow page">
