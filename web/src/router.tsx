@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import { Outlet, createBrowserRouter } from 'react-router';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { Layout } from './layout/Layout.tsx';
 import { ConsolePage } from './pages/console/ConsolePage.tsx';
@@ -6,8 +6,9 @@ import { HomePage } from './pages/home/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SignInPage } from './pages/sign-in/SignInPage.tsx';
 
-// Every page is a child of the one layout. Signed-in areas wrap their element in RequireAuth;
-// issue 8 can nest its console pages under the `console` route.
+// Every page is a child of the one layout. Everything under `console` requires a signed-in
+// user; console pages are added as its children (a console layout with its own side
+// navigation can replace the bare <Outlet />).
 export const router = createBrowserRouter([
   {
     element: <Layout />,
@@ -18,9 +19,10 @@ export const router = createBrowserRouter([
         path: 'console',
         element: (
           <RequireAuth>
-            <ConsolePage />
+            <Outlet />
           </RequireAuth>
         ),
+        children: [{ index: true, element: <ConsolePage /> }],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

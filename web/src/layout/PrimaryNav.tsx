@@ -6,8 +6,11 @@ import { NAV_ITEMS } from './nav-items.ts';
 export function PrimaryNav() {
   const { t } = useTranslation();
   const { state } = useAuth();
-  const signedIn = state.status === 'signed-in';
-  const items = NAV_ITEMS.filter((item) => item.audience === 'everyone' || signedIn);
+  const role = state.status === 'signed-in' ? state.user.role : null;
+  const items = NAV_ITEMS.filter((item) => {
+    if (item.audience === 'everyone') return true;
+    return role !== null && (item.roles === undefined || item.roles.includes(role));
+  });
 
   return (
     <ul className="primary-nav__list">

@@ -1,4 +1,5 @@
 import type { ParseKeys } from 'i18next';
+import type { Role } from '../api/auth.ts';
 
 export type NavAudience = 'everyone' | 'signed-in';
 
@@ -8,6 +9,8 @@ export interface NavItem {
   audience: NavAudience;
   /** Match the path exactly (for `/`), not as a prefix. */
   end?: boolean;
+  /** For `signed-in` items: only these roles see it (all signed-in users when absent). */
+  roles?: readonly Role[];
 }
 
 // The public portal (issue 7) and the console (issue 8) add their entries here.
