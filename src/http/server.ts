@@ -38,6 +38,8 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addSchema(Problem);
+  // The API speaks JSON; a text/plain body is a client mistake (415), not a string to validate.
+  app.removeContentTypeParser('text/plain');
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

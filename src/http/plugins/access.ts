@@ -15,6 +15,10 @@ declare module 'fastify' {
     /** Who may call the route. Required on every API route; checked before the body is read. */
     access?: AccessRule;
   }
+  interface FastifyInstance {
+    /** Every route with its declared access rule, for the OpenAPI text and the access tests. */
+    accessRules: { method: string; url: string; access: AccessRule }[];
+  }
   interface FastifyRequest {
     caller: Caller;
     session: ActiveSession | null;
@@ -47,6 +51,8 @@ export function describeAccess(rule: AccessRule): string {
  */
 export const accessPlugin = fp(async (app: FastifyInstance, options: { db: Db }) => {
   const { db } = options;
+  const rules: FastifyInstance['accessRules'] = [];
+  app.decorate('accessRules', rules);
   app.decorateRequest('caller', null as unknown as Caller);
   app.decorateRequest('session', null);
 
@@ -55,6 +61,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: { db: Db })
     const access = route.config?.access;
     if (guarded && !access) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
     if (!access) return;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') rules.push({ method, url: route.url, access });
     // The OpenAPI document says who may call each operation.
     route.schema ??= {};
     const schema = route.schema as Record<string, unknown>;

@@ -46,7 +46,8 @@ function fieldErrors(error: FastifyError): FieldError[] {
     const extra = params.missingProperty ?? params.additionalProperty;
     const pointer = `${v.instancePath}${extra ? `/${extra}` : ''}` || '/';
     const message = params.additionalProperty ? `unknown property "${params.additionalProperty}"` : (v.message ?? 'is invalid');
-    return { field: `${where}:${pointer}`, message };
+    // Body fields are plain JSON pointers; the other parts of a request are named.
+    return { field: where === 'body' ? pointer : `${where}:${pointer}`, message };
   });
 }
 
