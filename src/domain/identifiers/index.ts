@@ -1,0 +1,207 @@
+/**
+ * The public API of the identifiers module: detect the kind of a raw identifier and
+ * canonicalize it into one `kind:value` indicator (see docs/identifiers.md).
+ *
+ * Detection rules, in order (the first that applies wins):
+ *  1. `kind:value` with a known kind (`phone:`, `url:`, `fb:`, `x:`…) goes to that kind;
+ *     `mailto:` is email, `tel:` phone, `tg:` Telegram, `bitcoin:`/`ethereum:`/`tron:` crypto.
+ *  2. A VietQR payload (`000201…A000000727…`) is a bank account.
+ *  3. Obfuscations are undone (`hxxp`, `[.]`, `faceb00k . com`, see deobfuscate.ts).
+ *  4. A cryptocurrency address by its shape (0x + 40 hex, T + 33 Base58, 1/3/bc1…).
+ *  5. `local@domain.tld` is an email address.
+ *  6. A link (a scheme, or `host.tld` followed by a path, query or port) or a bare host name:
+ *     known redirectors are unwrapped first, then the host decides: Facebook's hosts → fb,
+ *     zalo.me → zalo (a phone number there yields `phone:`), t.me/telegram.me → telegram,
+ *     tiktok.com → tiktok, instagram.com → instagram, x.com/twitter.com → x, youtube.com/youtu.be
+ *     → youtube; any other link → url; a bare host name (no scheme, path, query or port) with a
+ *     real top-level domain → domain; a bare dotted-quad IPv4 → url.
+ *  7. Letters and a run of digits ("VCB 0011 0045 67890", "970436:0011004567890") → bank.
+ *  8. Digits with phone punctuation (`+84 91-234-5678`, `(84) 912 345 678`) → phone.
+ *  9. Anything else, including a bare `@handle` (which platform?), is not detected: force the kind.
+ *
+ * A platform link that names no account (facebook.com/help, t.me/share/url) falls back to its
+ * `url:` indicator. Every platform result from a link carries the link's `url:` and `domain:`
+ * indicators in `related`, after the platform's own related subjects (a post's owner).
+ */
+import { fail, type CanonResult, type Canonical, type IdentifierKind } from './types.ts';
+import { canonicalizePhone } from './phone.ts';
+import { canonicalizeBank } from './bank.ts';
+import { looksLikeVietQr } from './vietqr.ts';
+import { canonicalizeEmail } from './email.ts';
+import { canonicalizeCrypto, cryptoChainOf } from './crypto.ts';
+import { canonicalizeUrl, resolveUrl, urlCanonical } from './url.ts';
+import { canonicalizeDomain, registrableDomain } from './domain.ts';
+import { canonicalizeFacebook, isFacebookFamilyHost } from './facebook.ts';
+import { canonicalizeZalo, ZALO } from './zalo.ts';
+import { canonicalizeTelegram, TELEGRAM } from './telegram.ts';
+import { canonicalizeTiktok, TIKTOK } from './tiktok.ts';
+import { canonicalizeInstagram, INSTAGRAM } from './instagram.ts';
+import { canonicalizeX, X } from './x.ts';
+import { canonicalizeYoutube, YOUTUBE } from './youtube.ts';
+import { deobfuscateText } from './deobfuscate.ts';
+import { parseWebLink, type WebLink } from './web-link.ts';
+import { isRedirectorHost, unwrapRedirects } from './redirectors.ts';
+import { IDENTIFIER_KINDS } from './types.ts';
+
+export * from './types.ts';
+export { extract } from './extract.ts';
+export { deobfuscate, toOriginalSpan, type Deobfuscated } from './deobfuscate.ts';
+export { expressions } from './url.ts';
+export {
+  canonicalizePhone,
+  canonicalizeBank,
+  canonicalizeEmail,
+  canonicalizeCrypto,
+  canonicalizeUrl,
+  canonicalizeDomain,
+  canonicalizeFacebook,
+  canonicalizeZalo,
+  canonicalizeTelegram,
+  canonicalizeTiktok,
+  canonicalizeInstagram,
+  canonicalizeX,
+  canonicalizeYoutube,
+};
+
+const CANONICALIZERS: Record<IdentifierKind, (raw: string) => CanonResult> = {
+  phone: canonicalizePhone,
+  bank: canonicalizeBank,
+  url: canonicalizeUrl,
+  domain: canonicalizeDomain,
+  fb: canonicalizeFacebook,
+  email: canonicalizeEmail,
+  zalo: canonicalizeZalo,
+  telegram: canonicalizeTelegram,
+  tiktok: canonicalizeTiktok,
+  instagram: canonicalizeInstagram,
+  x: canonicalizeX,
+  youtube: canonicalizeYoutube,
+  crypto: canonicalizeCrypto,
+};
+
+const KIND_SET = new Set<string>(IDENTIFIER_KINDS);
+const PLATFORM_KINDS = new Set<IdentifierKind>(['fb', 'zalo', 'telegram', 'tiktok', 'instagram', 'x', 'youtube']);
+const PLATFORMS = [ZALO, TELEGRAM, TIKTOK, INSTAGRAM, X, YOUTUBE];
+
+const PREFIX = /^([a-z]{1,9}):/i;
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+const EMAIL = /^[^\s@/:<>()[\]\\,;"]+@[^\s@/:<>()[\]\\,;"]+\.[^\s@/:<>()[\]\\,;".]{2,}$/;
+// A host name followed by nothing or by a path, query, fragment or port.
+const HOSTISH = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}\p{N}-]{2,}\.?(?=$|[/?#:])/u;
+const DOTTED_QUAD = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+const PHONE = /^[+(]?[0-9][0-9 ().\-/\u00a0]{6,24}$/;
+const BANKISH = /\p{L}.*\d{4}|\d{4}.*\p{L}|^\d{6}\s*[:/]\s*\d/su;
+const RESERVED_TLDS = /\.(?:example|test|invalid|localhost)\.?$/i;
+
+function isPlausibleDomain(host: string): boolean {
+  if (RESERVED_TLDS.test(host)) return true;
+  const d = registrableDomain(host);
+  return d.ok ? d.isIcann || d.isPrivate : false;
+}
+
+function platformOfLink(link: WebLink): IdentifierKind | null {
+  if (isFacebookFamilyHost(link.host)) return 'fb';
+  for (const p of PLATFORMS) if (p.isHost(link)) return p.kind;
+  return null;
+}
+
+type Route = { kind: IdentifierKind; input: string; link: boolean };
+
+function route(raw: string): Route | null {
+  let s = raw.trim();
+  if (s.length === 0) return null;
+  const prefix = PREFIX.exec(s);
+  if (prefix) {
+    const p = prefix[1]!.toLowerCase();
+    if (KIND_SET.has(p) && s.length > p.length + 1 && !s.startsWith('//', p.length + 1)) return { kind: p as IdentifierKind, input: s, link: false };
+    if (p === 'mailto') return { kind: 'email', input: s, link: false };
+    if (p === 'tel') return { kind: 'phone', input: s.slice(4), link: false };
+    if (p === 'tg') return { kind: 'telegram', input: s, link: true };
+    if (p === 'bitcoin' || p === 'ethereum' || p === 'tron') return { kind: 'crypto', input: s, link: false };
+  }
+  if (looksLikeVietQr(s)) return { kind: 'bank', input: s, link: false };
+  s = deobfuscateText(s);
+  if (cryptoChainOf(s) !== null) return { kind: 'crypto', input: s, link: false };
+  if (s.includes('@') && EMAIL.test(s)) return { kind: 'email', input: s, link: false };
+  if (s.startsWith('@')) return null;
+  if (DOTTED_QUAD.test(s)) return { kind: 'url', input: s, link: true };
+  const scheme = SCHEME.test(s);
+  const host = scheme || s.startsWith('//') ? null : HOSTISH.exec(s);
+  if (scheme || s.startsWith('//') || host) {
+    const bare = host !== null && host[0].length === s.length;
+    if (bare && /^[0-9.]+$/.test(s)) return PHONE.test(s) ? { kind: 'phone', input: s, link: false } : null;
+    let target = s;
+    let link = parseWebLink(s);
+    if (link && isRedirectorHost(link.host)) {
+      target = unwrapRedirects(s) ?? s;
+      if (target !== s) link = parseWebLink(target);
+    }
+    if (link) {
+      const platform = platformOfLink(link);
+      if (platform) return { kind: platform, input: target, link: true };
+    }
+    if (bare && !s.endsWith('.') && link && isPlausibleDomain(link.host)) return { kind: 'domain', input: s, link: false };
+    if (bare) return null;
+    return { kind: 'url', input: s, link: true };
+  }
+  if (/\d/.test(s)) {
+    if (PHONE.test(s)) return { kind: 'phone', input: s, link: false };
+    if (BANKISH.test(s)) return { kind: 'bank', input: s, link: false };
+  }
+  return null;
+}
+
+/** The kind `canonicalize` would use for `raw`, or null when it cannot tell. */
+export function detectKind(raw: string): IdentifierKind | null {
+  try {
+    return route(raw)?.kind ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function strip(c: Canonical): Canonical {
+  const { related: _related, ...rest } = c;
+  return rest;
+}
+
+/** Add the link's own `url:` and `domain:` to a platform result. */
+function withLinkContext(result: CanonResult, input: string): CanonResult {
+  // Only web links: tg:// and other app schemes have no URL worth listing.
+  if (!result.ok || /^(?!https?:)[a-z][a-z0-9+.-]*:(?!\d)/i.test(input)) return result;
+  const u = resolveUrl(input);
+  if (!u.ok) return result;
+  const url = urlCanonical(u.url);
+  const extra = [strip(url), ...(url.related ?? [])];
+  const related = [...(result.value.related ?? []), ...extra].filter((r) => r.indicator !== result.value.indicator);
+  return { ok: true, value: { ...result.value, related } };
+}
+
+/**
+ * Canonicalize one raw identifier. The kind is detected unless `opts.kind` forces it. Never
+ * throws: bad input gives `{ ok: false, error: { code, message } }`.
+ */
+export function canonicalize(raw: string, opts: { kind?: IdentifierKind } = {}): CanonResult {
+  try {
+    if (typeof raw !== 'string') return fail('empty', 'No identifier given.');
+    if (raw.trim().length === 0) return fail('empty', 'The input is empty.');
+    if (opts.kind) {
+      const canon = CANONICALIZERS[opts.kind];
+      if (!canon) return fail('unknown_kind', `Unknown kind "${String(opts.kind)}".`);
+      const r = canon(raw);
+      return PLATFORM_KINDS.has(opts.kind) && r.ok && SCHEME.test(raw.trim()) ? withLinkContext(r, raw.trim()) : r;
+    }
+    const r = route(raw);
+    if (!r) return fail('unknown_kind', 'Could not tell what kind of identifier this is; give the kind.');
+    const result = CANONICALIZERS[r.kind](r.input);
+    if (!r.link || !PLATFORM_KINDS.has(r.kind)) return result;
+    // A platform link that names no account is still a link worth recording.
+    if (!result.ok) {
+      const asUrl = canonicalizeUrl(r.input);
+      return asUrl.ok ? asUrl : result;
+    }
+    return withLinkContext(result, r.input);
+  } catch {
+    return fail('invalid', 'The identifier could not be read.');
+  }
+}
