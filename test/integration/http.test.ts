@@ -70,6 +70,9 @@ describe('errors are problem details', () => {
 
   it('answers an unknown API path with a 404 problem, and a web path with the app', async () => {
     expectProblem(await server.app.inject({ method: 'GET', url: '/api/v1/nothing-here' }), 404);
+    const home = await server.app.inject({ method: 'GET', url: '/' });
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('<div id="root">');
     const page = await server.app.inject({ method: 'GET', url: '/console/cases/42' });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);

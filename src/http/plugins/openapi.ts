@@ -31,7 +31,9 @@ export const openapiPlugin = fp(async (app: FastifyInstance, { publicUrl }: { pu
       ],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true,
+    // Swagger UI sets a few inline styles (e.g. on its syntax highlighter).
+    transformStaticCSP: (header: string) => header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'"), uiConfig: { docExpansion: 'list', deepLinking: true } });
 
   app.get(
     '/api/v1/openapi.json',

@@ -18,10 +18,12 @@ export const webAppPlugin = fp(async (app: FastifyInstance, { webDist }: { webDi
     await app.register(fastifyStatic, {
       root: webDist,
       prefix: '/',
-      index: false,
+      index: 'index.html',
       setHeaders: (res: FastifyReply, filePath: string) => {
-        // Vite puts a content hash in every asset name, so they never change.
+        // Vite puts a content hash in every asset name, so they never change; the page itself
+        // must be revalidated so a new deployment's assets are picked up.
         if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+        else if (filePath.endsWith('index.html')) res.header('cache-control', 'no-cache');
       },
     });
   }
