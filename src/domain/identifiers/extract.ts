@@ -129,11 +129,13 @@ function scanVietQr(text: string, found: Found[], consumed: Span[]): void {
     // Walk the TLV fields to find where the payload ends (after tag 63).
     let i = at;
     let end = -1;
-    while (i + 4 <= text.length) {
+    // EMVCo payloads are at most 512 characters; the bound keeps "000201000201…" linear.
+    const limit = Math.min(text.length, at + 512);
+    while (i + 4 <= limit) {
       const tag = text.slice(i, i + 2);
       const len = Number(text.slice(i + 2, i + 4));
       if (!/^\d\d$/.test(tag) || !Number.isInteger(len) || !isDigit(text.charCodeAt(i + 2)) || !isDigit(text.charCodeAt(i + 3))) break;
-      if (i + 4 + len > text.length) break;
+      if (i + 4 + len > limit) break;
       i += 4 + len;
       if (tag === '63') {
         end = i;
@@ -208,9 +210,12 @@ function canonicalizeLink(token: string): CanonResult {
 function scanLinks(line: string, offset: number, map: ((s: number, e: number) => Span) | null, found: Found[], consumed: Span[]): void {
   let searchFrom = 0;
   let lastEnd = -1;
+  // Next "." and "@" are tracked separately so each is searched for once per occurrence.
+  let dot = line.indexOf('.');
+  let at = line.indexOf('@');
   while (searchFrom < line.length) {
-    const dot = line.indexOf('.', searchFrom);
-    const at = line.indexOf('@', searchFrom);
+    if (dot !== -1 && dot < searchFrom) dot = line.indexOf('.', Math.max(searchFrom, lastEnd));
+    if (at !== -1 && at < searchFrom) at = line.indexOf('@', Math.max(searchFrom, lastEnd));
     const p = dot === -1 ? at : at === -1 ? dot : Math.min(dot, at);
     if (p === -1) break;
     searchFrom = p + 1;
@@ -327,9 +332,11 @@ const DIGIT_RUN = /(?:\+|\(\+?)?\d+(?:(?:[ .\-\u00a0]|\) ?|[ ]?\()\d+)*/g;
 
 /** Words that mean the number next to them is money, a quantity, or a time. */
 const UNIT_WORDS = new Set([
-  'd', 'dong', 'vnd', 'k', 'tr', 'trieu', 'ty', 'ti', 'nghin', 'ngan', 'usd', 'usdt', 'lan', 'ngay', 'thang', 'nam', 'gio',
-  'h', 'phut', 'giay', 'nguoi', 'tuoi', 'km', 'kg', 'cm', 'mm', 'g', 'gb', 'cai', 'chiec', 'sp', 'san', 'don', 'lít', 'lit', 'm2',
+  'd', 'dong', 'vnd', 'k', 'tr', 'trieu', 'ty', 'ti', 'nghin', 'usd', 'usdt', 'lan', 'h', 'phut', 'giay', 'nguoi', 'tuoi',
+  'km', 'kg', 'cm', 'mm', 'g', 'gb', 'cai', 'chiec', 'sp', 'lit', 'm2',
 ]);
+// Not units although they can be: "ngàn" folds like "ngân (hàng)", "năm" like "Nam (Á Bank)",
+// "ngày" like "ngay" (now); numbers that long are never followed by them as quantities anyway.
 /** "so" (number) and "ma" (code) are followed by the noun that says what it is. */
 const NUMBER_OF = new Set(['dien', 'dt', 'sdt', 'tai', 'tk', 'stk', 'hotline', 'zalo', 'lien']);
 
@@ -406,6 +413,11 @@ function looksLikeDate(run: Run): boolean {
   return a.length === 4 && b.length <= 2 && c.length <= 2;
 }
 
+/** "0.5", "3,14159": a one-digit integer part before a decimal point. */
+function looksLikeDecimal(run: Run): boolean {
+  return run.groups[0]!.length === 1 && (run.separators[0] === '.' || run.separators[0] === ',');
+}
+
 function looksLikeAmount(run: Run): boolean {
   // "5.000.000", "12,500,000": thousands groups without a leading zero.
   if (run.digits.startsWith('0') || run.groups.length < 2) return false;
@@ -457,7 +469,7 @@ function scanDigits(text: string, found: Found[], consumed: Span[]): void {
   for (let k = 0; k < runs.length; k++) {
     const run = runs[k]!;
     if (run.digits.length > 19 && !phoneShaped(run)) continue;
-    if (!plausibleGrouping(run) || looksLikeDate(run) || looksLikeAmount(run) || followedByUnit(text, run.end)) continue;
+    if (!plausibleGrouping(run) || looksLikeDate(run) || looksLikeDecimal(run) || looksLikeAmount(run) || followedByUnit(text, run.end)) continue;
 
     const prevEnd = k > 0 ? runs[k - 1]!.end : 0;
     const nextStart = k + 1 < runs.length ? runs[k + 1]!.start : text.length;
