@@ -6,8 +6,7 @@ import { canonicalizeCrypto } from './crypto.ts';
 import { deobfuscate, toOriginalSpan } from './deobfuscate.ts';
 import { canonicalizeEmail } from './email.ts';
 import { foldCharCode } from './fold.ts';
-import { canonicalizeDomain } from './domain.ts';
-import { canonicalizeUrl } from './url.ts';
+import { canonicalize } from './index.ts';
 import { canonicalizePhone } from './phone.ts';
 import type { CanonResult, Extracted, IdentifierKind } from './types.ts';
 
@@ -202,9 +201,9 @@ function plausibleHost(token: string): boolean {
   return label.startsWith('xn--') && isTld(label);
 }
 
-// TODO(A2 index.ts): route through `canonicalize` so fb/telegram/zalo/… links get their own kinds.
+/** Links go through kind detection so Facebook, Zalo, Telegram… links get their own kinds. */
 function canonicalizeLink(token: string): CanonResult {
-  return /[/?#]|^[a-z][a-z0-9+.-]*:/i.test(token) ? canonicalizeUrl(token) : canonicalizeDomain(token);
+  return canonicalize(token);
 }
 
 function scanLinks(line: string, offset: number, map: ((s: number, e: number) => Span) | null, found: Found[], consumed: Span[]): void {
