@@ -48,9 +48,15 @@ export interface DataDirLock {
   release(): void;
 }
 
+/**
+ * Lock files this process holds. A lock file naming our own pid is ours only if it is in here;
+ * otherwise it was left by an earlier process that had the same pid (pid 1 in a container).
+ */
+const heldByThisProcess = new Set<string>();
+
 export function lockDataDir(dataDir: string, purpose: string): DataDirLock {
   fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, 'canhgiac.lock');
+  const file = path.resolve(dataDir, 'canhgiac.lock');
   const me: LockHolder = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), purpose };
 
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -59,11 +65,14 @@ export function lockDataDir(dataDir: string, purpose: string): DataDirLock {
       fs.writeSync(fd, JSON.stringify(me));
       fs.fsyncSync(fd);
       fs.closeSync(fd);
+      heldByThisProcess.add(file);
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readHolder(file);
-      if (holder && (holder.host !== me.host || isAlive(holder.pid)) && holder.pid !== process.pid) {
+      const ours = holder?.pid === process.pid && holder.host === me.host;
+      // Two PGlite instances in one process lose writes just as two processes do.
+      if (holder && (ours ? heldByThisProcess.has(file) : holder.host !== me.host || isAlive(holder.pid))) {
         throw new DataDirLockedError(dataDir, holder);
       }
       // A stale lock left by a process that died (or an unreadable one): take it over.
@@ -77,6 +86,7 @@ export function lockDataDir(dataDir: string, purpose: string): DataDirLock {
     if (released) return;
     released = true;
     process.removeListener('exit', release);
+    heldByThisProcess.delete(file);
     const holder = readHolder(file);
     if (holder?.pid === process.pid) fs.rmSync(file, { force: true });
   };
