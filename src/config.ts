@@ -60,7 +60,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const raw: Record<string, unknown> = {};
   for (const key of known) {
     const value = env[key];
-    if (value !== undefined && value !== '') raw[key] = value;
+    if (value === undefined || value === '') continue;
+    // Value.Convert would turn "3.5" into 3 and "1e3" into 1000: a typo must not pass silently.
+    if ((EnvSchema.properties as Record<string, { type?: string }>)[key]?.type === 'integer' && !/^\s*\d+\s*$/.test(value)) {
+      throw new ConfigError(`Invalid configuration: ${key} must be a whole number (got ${JSON.stringify(value)})`);
+    }
+    raw[key] = value;
   }
   const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw));
   const errors = [...Value.Errors(EnvSchema, converted)];
