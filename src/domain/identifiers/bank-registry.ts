@@ -56,6 +56,20 @@ for (const bank of BANKS) {
   }
 }
 
+/**
+ * Every prefix of every name key, so scanners extending a key word by word stop as soon as
+ * no bank name can start that way (most words of a sentence end the search at once).
+ */
+const keyPrefixes = new Set<string>();
+for (const key of [...strongNames.keys(), ...descriptiveNames.keys()]) {
+  for (let i = 1; i <= key.length; i++) keyPrefixes.add(key.slice(0, i));
+}
+
+/** Whether some bank name key starts with `prefix`. */
+export function isNameKeyPrefix(prefix: string): boolean {
+  return keyPrefixes.has(prefix);
+}
+
 /** The bank for a BIN (or an alternative card BIN). */
 export function bankByBin(bin: string): Bank | undefined {
   return byBin.get(bin);

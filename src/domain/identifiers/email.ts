@@ -35,11 +35,14 @@ export function canonicalizeEmail(raw: string): CanonResult {
   domainInput = domainInput.replace(/[\u3002\uff0e\uff61]/g, '.').replace(/\.$/, '');
   if (local.length > MAX_LOCAL || !LOCAL.test(local)) return fail('email_invalid', 'The part before @ is not a valid mailbox name.');
 
-  let domain: string;
-  try {
-    domain = domainToASCII(domainInput.toLowerCase());
-  } catch {
-    domain = '';
+  let domain = domainInput.toLowerCase();
+  // domainToASCII costs ~20 µs; plain ASCII domains only need the label checks below.
+  if (!/^[a-z0-9.-]+$/.test(domain) || domain.includes('xn--')) {
+    try {
+      domain = domainToASCII(domain);
+    } catch {
+      domain = '';
+    }
   }
   if (!domain) return fail('email_invalid', 'The part after @ is not a valid domain name.');
   const labels = domain.split('.');

@@ -1,6 +1,6 @@
 import { domainToASCII } from 'node:url';
 import { parse as parseDomain } from 'tldts';
-import { bankByKey, type Bank } from './bank-registry.ts';
+import { bankByKey, isNameKeyPrefix, type Bank } from './bank-registry.ts';
 import { bankCanonical, canonicalizeBank, normalizeAccount } from './bank.ts';
 import { canonicalizeCrypto } from './crypto.ts';
 import { deobfuscate, toOriginalSpan } from './deobfuscate.ts';
@@ -72,16 +72,24 @@ function wordsIn(text: string, from: number, to: number): Word[] {
     while (i < end && !isWordChar(text.charCodeAt(i))) i++;
     if (i >= end) break;
     const start = i;
-    let folded = '';
+    let ascii = true;
     while (i < end && isWordChar(text.charCodeAt(i))) {
-      folded += String.fromCharCode(foldCharCode(text.charCodeAt(i)));
+      if (text.charCodeAt(i) > 0x7f) ascii = false;
       i++;
     }
+    const slice = text.slice(start, i);
+    const folded = ascii ? slice.toLowerCase() : foldWord(slice);
     // A word cut by the window edge is not a word.
     if ((start === from && start > 0 && isWordChar(text.charCodeAt(start - 1))) || (i === to && i < text.length && isWordChar(text.charCodeAt(i)))) continue;
     words.push({ text: folded, start, end: i });
   }
   return words;
+}
+
+function foldWord(word: string): string {
+  let out = '';
+  for (let k = 0; k < word.length; k++) out += String.fromCharCode(foldCharCode(word.charCodeAt(k)));
+  return out;
 }
 
 /** Words after which an ordinary Vietnamese phrase ("Ngoại thương", "Quân đội") names a bank. */
@@ -104,8 +112,8 @@ function bankMentions(words: Word[]): BankMention[] {
     let bestLen = 0;
     for (let j = i; j < Math.min(words.length, i + 8); j++) {
       const w = words[j]!;
-      if (/^\d+$/.test(w.text)) break;
       key += w.text;
+      if (!isNameKeyPrefix(key)) break;
       const bank = bankByKey(key, afterBankWord);
       if (bank) {
         best = { bank, start: words[i]!.start, end: w.end };
