@@ -101,33 +101,41 @@ function labelChainEndsInTld(text: string, at: number): boolean {
   return false;
 }
 
+/**
+ * Output pieces in an array, not a growing string: reading the last character of a string built
+ * by `+=` flattens it every time, which made long inputs quadratic.
+ */
 class Builder {
-  text = '';
+  pieces: string[] = [];
   starts: number[] = [];
   ends: number[] = [];
   constructor(private readonly track: boolean) {}
   emit(s: string, from: number, to: number): void {
-    this.text += s;
+    this.pieces.push(s);
     if (!this.track) return;
     for (let k = 0; k < s.length; k++) {
       this.starts.push(from);
       this.ends.push(to);
     }
   }
-  /** Remove trailing spaces already emitted, so "a [.] b" becomes "a.b". */
+  /** Remove trailing spaces already emitted, so "a [.] b" becomes "a.b". Spaces are emitted one per piece. */
   dropTrailingSpaces(): void {
-    let n = this.text.length;
-    while (n > 0 && (this.text[n - 1] === ' ' || this.text[n - 1] === '\t')) n--;
-    if (n === this.text.length) return;
-    this.text = this.text.slice(0, n);
-    if (this.track) {
-      this.starts.length = n;
-      this.ends.length = n;
+    for (;;) {
+      const last = this.pieces[this.pieces.length - 1];
+      if (last !== ' ' && last !== '\t') return;
+      this.pieces.pop();
+      if (this.track) {
+        this.starts.pop();
+        this.ends.pop();
+      }
     }
   }
   lastIsLabelChar(): boolean {
-    const last = this.text[this.text.length - 1];
-    return last !== undefined && LABEL_CHAR.test(last);
+    const last = this.pieces[this.pieces.length - 1];
+    return last !== undefined && LABEL_CHAR.test(last[last.length - 1]!);
+  }
+  text(): string {
+    return this.pieces.join('');
   }
 }
 
@@ -205,8 +213,9 @@ function run(input: string, track: boolean): Deobfuscated {
     i++;
   }
   if (!changed) return { text: input, starts: null, ends: null, inputLength: input.length };
-  if (!track) return { text: b.text, starts: null, ends: null, inputLength: input.length };
-  return { text: b.text, starts: Int32Array.from(b.starts), ends: Int32Array.from(b.ends), inputLength: input.length };
+  const text = b.text();
+  if (!track) return { text, starts: null, ends: null, inputLength: input.length };
+  return { text, starts: Int32Array.from(b.starts), ends: Int32Array.from(b.ends), inputLength: input.length };
 }
 
 /**
