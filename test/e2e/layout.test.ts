@@ -113,6 +113,8 @@ describe('layout and languages', () => {
       await page.getByRole('heading', { name: 'Không tìm thấy trang' }).waitFor();
       await page.getByRole('link', { name: 'Về trang chủ' }).click();
       await page.waitForURL(`${server.url}/`);
+      await page.getByRole('heading', { level: 1, name: 'Cùng nhau chặn đứng lừa đảo trực tuyến' }).waitFor();
+      await saveScreenshot(page, 'home');
     } finally {
       await context.close();
     }

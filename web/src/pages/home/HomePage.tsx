@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Logo } from '../../layout/Logo.tsx';
 import { usePageTitle } from '../../layout/use-page-title.ts';
 
 /** A short public landing; the public portal (issue 7) replaces it with look-up and reporting. */
@@ -15,11 +16,16 @@ export function HomePage() {
   return (
     <>
       <section className="hero" aria-labelledby="home-heading">
-        <div className="container">
-          <h1 id="home-heading" className="hero__title">
-            {t('home.heading')}
-          </h1>
-          <p className="hero__lead">{t('home.lead')}</p>
+        <div className="container hero__inner">
+          <div>
+            <h1 id="home-heading" className="hero__title">
+              {t('home.heading')}
+            </h1>
+            <p className="hero__lead">{t('home.lead')}</p>
+          </div>
+          <div className="hero__emblem" aria-hidden="true">
+            <Logo size={132} />
+          </div>
         </div>
       </section>
 
