@@ -10,7 +10,7 @@ import { fail, ok, type CanonResult } from './types.ts';
  *   (kept as written: Base58 is case-sensitive), SegWit v0 in bech32 and v1+ (Taproot) in
  *   bech32m (`bc1…`, lower-cased).
  * - `crypto:eth:0x<40 hex>`: Ethereum and every EVM chain that shares its addresses (BSC,
- *   Polygon…), lower-cased; a mixed-case address must pass EIP-55. Displayed in EIP-55 form.
+ *   Polygon…), lower-cased; a mixed-case address must pass EIP-55 (and is displayed as written).
  * - `crypto:trx:T…`: TRON (where most USDT-TRC20 scams are paid), Base58Check with version 0x41.
  */
 
@@ -86,10 +86,14 @@ function ethereum(s: string): CanonResult {
   const hex = s.slice(2);
   if (!/^[0-9a-fA-F]{40}$/.test(hex)) return fail('crypto_invalid', 'An Ethereum address is 0x followed by 40 hexadecimal digits.');
   const lower = hex.toLowerCase();
-  const checksummed = eip55(lower);
   // All-lower and all-upper addresses carry no checksum (EIP-55); mixed case must match it.
-  if (hex !== lower && hex !== hex.toUpperCase() && hex !== checksummed) return checksumFail('Ethereum');
-  return ok('crypto', `eth:0x${lower}`, `0x${checksummed}`);
+  // Keccak costs ~40 µs here, so it runs only to verify a mixed-case address, which is then
+  // shown as written; other addresses are shown in lower case.
+  if (hex !== lower && hex !== hex.toUpperCase()) {
+    if (hex !== eip55(lower)) return checksumFail('Ethereum');
+    return ok('crypto', `eth:0x${lower}`, `0x${hex}`);
+  }
+  return ok('crypto', `eth:0x${lower}`, `0x${lower}`);
 }
 
 function tron(s: string): CanonResult {

@@ -150,9 +150,11 @@ describe('canonicalizeCrypto', () => {
     expect(r.ok ? r.value.indicator : r.error.code).toBe(code);
   });
 
-  it('displays Ethereum addresses in EIP-55 form', () => {
-    const r = canonicalizeCrypto('0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed');
+  it('displays a checksummed Ethereum address as written and others in lower case', () => {
+    const r = canonicalizeCrypto('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed');
     expect(r.ok && r.value.display).toBe('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed');
+    const upper = canonicalizeCrypto('0x5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED');
+    expect(upper.ok && upper.value.display).toBe('0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed');
     expect(eip55('fb6916095ca1df60bb79ce92ce3ea74c37c5d359')).toBe('fB6916095ca1df60bB79Ce92cE3Ea74c37c5d359');
   });
 
