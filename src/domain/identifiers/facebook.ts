@@ -261,6 +261,10 @@ function parseFacebookPath(link: WebLink, depth: number): Parsed {
 function parseFacebookUrl(raw: string, depth: number): Parsed {
   const link = parseWebLink(raw);
   if (!link) return { ok: false, code: 'fb_not_facebook', message: 'Not a Facebook link.' };
+  return parseFacebookLink(link, raw, depth);
+}
+
+function parseFacebookLink(link: WebLink, raw: string, depth: number): Parsed {
   if (link.scheme !== '' && link.scheme !== 'http' && link.scheme !== 'https') {
     return { ok: false, code: 'fb_not_facebook', message: 'Not a Facebook link.' };
   }
@@ -371,6 +375,17 @@ export function parseFacebook(raw: string): Parsed {
   // A bare token when the kind is forced: a numeric id, or a username (john.smith55, @john.smith55).
   const a = actor(s.replace(/^@/, ''));
   return a ? subject(a.type, a.value) : INVALID(`"${s}" is not a Facebook link, id or username.`);
+}
+
+/** For callers that already parsed the link (kind detection): same result as `canonicalizeFacebook(raw)`. */
+export function canonicalizeFacebookLink(link: WebLink, raw: string): CanonResult {
+  try {
+    const p = parseFacebookLink(link, raw, 0);
+    if (!p.ok) return fail(p.code, p.message);
+    return { ok: true, value: toCanonical(p.subject) };
+  } catch {
+    return fail('fb_invalid', 'Not a Facebook link, id or username.');
+  }
 }
 
 export function canonicalizeFacebook(raw: string): CanonResult {

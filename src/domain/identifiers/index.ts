@@ -31,7 +31,7 @@ import { canonicalizeEmail } from './email.ts';
 import { canonicalizeCrypto, cryptoChainOf } from './crypto.ts';
 import { canonicalizeUrl, resolveUrl, urlCanonical } from './url.ts';
 import { canonicalizeDomain, registrableDomain } from './domain.ts';
-import { canonicalizeFacebook, isFacebookFamilyHost } from './facebook.ts';
+import { canonicalizeFacebook, canonicalizeFacebookLink, isFacebookFamilyHost } from './facebook.ts';
 import { canonicalizeZalo, ZALO } from './zalo.ts';
 import { canonicalizeTelegram, TELEGRAM } from './telegram.ts';
 import { canonicalizeTiktok, TIKTOK } from './tiktok.ts';
@@ -39,8 +39,9 @@ import { canonicalizeInstagram, INSTAGRAM } from './instagram.ts';
 import { canonicalizeX, X } from './x.ts';
 import { canonicalizeYoutube, YOUTUBE } from './youtube.ts';
 import { deobfuscateText } from './deobfuscate.ts';
+import { canonicalizeLinkOnPlatform, type PlatformSpec } from './platform-link.ts';
 import { parseWebLink, type WebLink } from './web-link.ts';
-import { isRedirectorHost, unwrapRedirects } from './redirectors.ts';
+import { isRedirectorPath, unwrapRedirects } from './redirectors.ts';
 import { IDENTIFIER_KINDS } from './types.ts';
 
 export * from './types.ts';
@@ -105,7 +106,7 @@ function platformOfLink(link: WebLink): IdentifierKind | null {
   return null;
 }
 
-type Route = { kind: IdentifierKind; input: string; link: boolean };
+type Route = { kind: IdentifierKind; input: string; link: boolean; parsed?: WebLink };
 
 function route(raw: string): Route | null {
   let s = raw.trim();
@@ -119,26 +120,31 @@ function route(raw: string): Route | null {
     if (p === 'tg') return { kind: 'telegram', input: s, link: true };
     if (p === 'bitcoin' || p === 'ethereum' || p === 'tron') return { kind: 'crypto', input: s, link: false };
   }
+  // Phone numbers are the most common input: settle them before the costlier checks.
+  const c0 = s.charCodeAt(0);
+  if (((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x2b || c0 === 0x28) && PHONE.test(s)) {
+    return DOTTED_QUAD.test(s) ? { kind: 'url', input: s, link: true } : { kind: 'phone', input: s, link: false };
+  }
   if (looksLikeVietQr(s)) return { kind: 'bank', input: s, link: false };
   s = deobfuscateText(s);
-  if (cryptoChainOf(s) !== null) return { kind: 'crypto', input: s, link: false };
+  if (s.length >= 26 && s.length <= 100 && s.indexOf(' ') < 0 && cryptoChainOf(s) !== null) return { kind: 'crypto', input: s, link: false };
   if (s.includes('@') && EMAIL.test(s)) return { kind: 'email', input: s, link: false };
   if (s.startsWith('@')) return null;
   if (DOTTED_QUAD.test(s)) return { kind: 'url', input: s, link: true };
   const scheme = SCHEME.test(s);
-  const host = scheme || s.startsWith('//') ? null : HOSTISH.exec(s);
+  const host = scheme || s.startsWith('//') || s.indexOf('.') < 0 ? null : HOSTISH.exec(s);
   if (scheme || s.startsWith('//') || host) {
     const bare = host !== null && host[0].length === s.length;
     if (bare && /^[0-9.]+$/.test(s)) return PHONE.test(s) ? { kind: 'phone', input: s, link: false } : null;
     let target = s;
     let link = parseWebLink(s);
-    if (link && isRedirectorHost(link.host)) {
+    if (link && isRedirectorPath(link.host, `/${link.segments.join('/')}`)) {
       target = unwrapRedirects(s) ?? s;
       if (target !== s) link = parseWebLink(target);
     }
     if (link) {
       const platform = platformOfLink(link);
-      if (platform) return { kind: platform, input: target, link: true };
+      if (platform) return { kind: platform, input: target, link: true, parsed: link };
     }
     if (bare && !s.endsWith('.') && link && isPlausibleDomain(link.host)) return { kind: 'domain', input: s, link: false };
     if (bare) return null;
@@ -163,6 +169,15 @@ export function detectKind(raw: string): IdentifierKind | null {
 function strip(c: Canonical): Canonical {
   const { related: _related, ...rest } = c;
   return rest;
+}
+
+const SPECS = new Map<IdentifierKind, PlatformSpec>(PLATFORMS.map((p) => [p.kind, p]));
+
+/** A link that detection already parsed: skip parsing it again. */
+function canonicalizeParsed(kind: IdentifierKind, link: WebLink, input: string): CanonResult {
+  if (kind === 'fb') return canonicalizeFacebookLink(link, input);
+  const spec = SPECS.get(kind);
+  return spec ? canonicalizeLinkOnPlatform(spec, link) : CANONICALIZERS[kind](input);
 }
 
 /** Add the link's own `url:` and `domain:` to a platform result. */
@@ -193,7 +208,7 @@ export function canonicalize(raw: string, opts: { kind?: IdentifierKind } = {}):
     }
     const r = route(raw);
     if (!r) return fail('unknown_kind', 'Could not tell what kind of identifier this is; give the kind.');
-    const result = CANONICALIZERS[r.kind](r.input);
+    const result = r.parsed ? canonicalizeParsed(r.kind, r.parsed, r.input) : CANONICALIZERS[r.kind](r.input);
     if (!r.link || !PLATFORM_KINDS.has(r.kind)) return result;
     // A platform link that names no account is still a link worth recording.
     if (!result.ok) {

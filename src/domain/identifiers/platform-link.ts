@@ -42,6 +42,15 @@ export function canonicalizeOnPlatform(spec: PlatformSpec, raw: string): CanonRe
   }
 }
 
+/** For callers that already parsed the link (kind detection). */
+export function canonicalizeLinkOnPlatform(spec: PlatformSpec, link: WebLink): CanonResult {
+  try {
+    return spec.fromLink(link);
+  } catch {
+    return fail(`${spec.kind}_invalid`, `Not a ${spec.name} link.`);
+  }
+}
+
 /** A handle result: `kind:handle`, displayed as the profile link. */
 export function handleResult(kind: IdentifierKind, value: string, display: string): CanonResult {
   return ok(kind, value, display);

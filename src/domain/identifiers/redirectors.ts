@@ -74,6 +74,22 @@ export function isRedirectorHost(host: string): boolean {
   return host.endsWith('.safelinks.protection.outlook.com');
 }
 
+/**
+ * Whether a canonical host and path are one of the redirectors, so that the common case (a
+ * Facebook or Google link that is not a redirect) skips parsing the link again.
+ */
+export function isRedirectorPath(host: string, path: string): boolean {
+  if (!isRedirectorHost(host)) return false;
+  let p = path.toLowerCase();
+  if (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
+  if (p === '/') p = '';
+  if (GOOGLE.test(host) && p.startsWith('/amp/')) return true;
+  for (const r of REDIRECTORS) {
+    if (r.host(host) && (r.paths.includes('*') || r.paths.includes(p))) return true;
+  }
+  return false;
+}
+
 /** The target of one redirector hop, or null when `raw` is not a known redirector. */
 export function unwrapOnce(raw: string): string | null {
   const link = parseWebLink(raw);

@@ -9,7 +9,7 @@ import { domainToASCII, domainToUnicode } from 'node:url';
 import { fail, ok, type CanonResult, type Canonical } from './types.ts';
 import { deobfuscateText } from './deobfuscate.ts';
 import { expressions as sbExpressions, safeBrowsingCanonicalize, type SafeBrowsingUrl } from './safe-browsing.ts';
-import { isRedirectorHost, MAX_REDIRECT_HOPS, unwrapOnce } from './redirectors.ts';
+import { isRedirectorPath, MAX_REDIRECT_HOPS, unwrapOnce } from './redirectors.ts';
 import { domainIndicatorOfHost } from './domain.ts';
 
 export { parseIPv4 } from './safe-browsing.ts';
@@ -60,7 +60,7 @@ export function resolveUrl(raw: string): { ok: true; url: SafeBrowsingUrl } | { 
     const u = safeBrowsingCanonicalize(current);
     if (!u) return { ok: false, code: 'url_invalid', message: 'Not a web address with a host name.' };
     // Most links are not wrapped: decide on the canonical host before parsing the link again.
-    if (isRedirectorHost(u.host)) {
+    if (isRedirectorPath(u.host, u.path)) {
       const target = validTarget(unwrapOnce(current)) ?? validTarget(unwrapOnce(u.url));
       if (target !== null) {
         current = target;
