@@ -145,12 +145,11 @@ function parseGroup(seg: string[], link: WebLink): Parsed {
 
 function parseFacebookPath(link: WebLink, depth: number): Parsed {
   const seg = link.segments;
-  const q = (name: string): string | null => queryParam(link.query, name);
   const first = (seg[0] ?? '').toLowerCase();
 
   // Logged-out links carry the real page in ?next=.
   if (first === 'login' || first === 'login.php' || first === 'checkpoint') {
-    const next = q('next');
+    const next = queryParam(link.query, 'next');
     if (next && depth < MAX_NESTING) {
       const inner = parseFacebookUrl(next, depth + 1);
       if (inner.ok || inner.code !== 'fb_not_facebook') return inner;
@@ -161,7 +160,7 @@ function parseFacebookPath(link: WebLink, depth: number): Parsed {
     case '':
       return NOT_SUBJECT('The home page');
     case 'profile.php': {
-      const id = numeric(q('id'));
+      const id = numeric(queryParam(link.query, 'id'));
       return id ? subject('id', id) : INVALID('profile.php needs a numeric id= parameter.');
     }
     case 'people': {
@@ -187,7 +186,7 @@ function parseFacebookPath(link: WebLink, depth: number): Parsed {
     case 'groups':
       return parseGroup(seg, link);
     case 'group.php': {
-      const id = numeric(q('gid') ?? q('id'));
+      const id = numeric(queryParam(link.query, 'gid') ?? queryParam(link.query, 'id'));
       return id ? subject('group', id) : INVALID('group.php needs a numeric gid= parameter.');
     }
     case 'share': {
@@ -196,24 +195,24 @@ function parseFacebookPath(link: WebLink, depth: number): Parsed {
     }
     case 'story.php':
     case 'permalink.php': {
-      const owner = numeric(q('id'));
-      const post = postId(q('story_fbid'));
+      const owner = numeric(queryParam(link.query, 'id'));
+      const post = postId(queryParam(link.query, 'story_fbid'));
       if (post) return withOwner('post', post, owner ? { type: 'id', value: owner, related: [] } : null);
       return owner ? subject('id', owner) : INVALID(`${first} needs a story_fbid= parameter.`);
     }
     case 'photo.php':
     case 'photo': {
-      const fbid = numeric(q('fbid'));
-      const owner = numeric(q('id'));
+      const fbid = numeric(queryParam(link.query, 'fbid'));
+      const owner = numeric(queryParam(link.query, 'id'));
       if (fbid) return withOwner('photo', fbid, owner ? { type: 'id', value: owner, related: [] } : null);
       return INVALID('A photo link needs its fbid= parameter.');
     }
     case 'video.php': {
-      const v = numeric(q('v'));
+      const v = numeric(queryParam(link.query, 'v'));
       return v ? subject('video', v) : INVALID('video.php needs a numeric v= parameter.');
     }
     case 'watch': {
-      const v = numeric(q('v'));
+      const v = numeric(queryParam(link.query, 'v'));
       return v ? subject('video', v) : NOT_SUBJECT('The Watch page');
     }
     case 'reel': {

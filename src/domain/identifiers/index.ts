@@ -41,7 +41,7 @@ import { canonicalizeYoutube, YOUTUBE } from './youtube.ts';
 import { deobfuscateText } from './deobfuscate.ts';
 import { canonicalizeLinkOnPlatform, type PlatformSpec } from './platform-link.ts';
 import { parseWebLink, type WebLink } from './web-link.ts';
-import { isRedirectorPath, unwrapRedirects } from './redirectors.ts';
+import { isRedirectorHost, isRedirectorPath, unwrapRedirects } from './redirectors.ts';
 import { IDENTIFIER_KINDS } from './types.ts';
 
 export * from './types.ts';
@@ -138,7 +138,7 @@ function route(raw: string): Route | null {
     if (bare && /^[0-9.]+$/.test(s)) return PHONE.test(s) ? { kind: 'phone', input: s, link: false } : null;
     let target = s;
     let link = parseWebLink(s);
-    if (link && isRedirectorPath(link.host, `/${link.segments.join('/')}`)) {
+    if (link && isRedirectorHost(link.host) && isRedirectorPath(link.host, `/${link.segments.join('/')}`)) {
       target = unwrapRedirects(s) ?? s;
       if (target !== s) link = parseWebLink(target);
     }
@@ -182,13 +182,18 @@ function canonicalizeParsed(kind: IdentifierKind, link: WebLink, input: string):
 
 /** Add the link's own `url:` and `domain:` to a platform result. */
 function withLinkContext(result: CanonResult, input: string): CanonResult {
+  if (!result.ok) return result;
   // Only web links: tg:// and other app schemes have no URL worth listing.
-  if (!result.ok || /^(?!https?:)[a-z][a-z0-9+.-]*:(?!\d)/i.test(input)) return result;
+  const head = input.slice(0, 8).toLowerCase();
+  if (head.includes('://') && !head.startsWith('http://') && !head.startsWith('https://')) return result;
   const u = resolveUrl(input);
   if (!u.ok) return result;
   const url = urlCanonical(u.url);
-  const extra = [strip(url), ...(url.related ?? [])];
-  const related = [...(result.value.related ?? []), ...extra].filter((r) => r.indicator !== result.value.indicator);
+  const own = result.value.related;
+  const related: Canonical[] = [];
+  if (own) for (const r of own) related.push(r);
+  if (url.indicator !== result.value.indicator) related.push(strip(url));
+  if (url.related) for (const r of url.related) related.push(r);
   return { ok: true, value: { ...result.value, related } };
 }
 

@@ -83,7 +83,7 @@ export function isRedirectorPath(host: string, path: string): boolean {
   let p = path.toLowerCase();
   if (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
   if (p === '/') p = '';
-  if (GOOGLE.test(host) && p.startsWith('/amp/')) return true;
+  if (GOOGLE.test(host)) return p === '/url' || p.startsWith('/amp/');
   for (const r of REDIRECTORS) {
     if (r.host(host) && (r.paths.includes('*') || r.paths.includes(p))) return true;
   }
