@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { verifyAuditChain } from '../../app/audit.ts';
 import { CliError } from '../cli-error.ts';
-import { withContext } from '../open-context.ts';
 
 export function register(program: Command): void {
   const audit = program.command('audit').description('The hash-chained audit trail');
@@ -9,6 +7,8 @@ export function register(program: Command): void {
     .command('verify')
     .description('Check every audit record against the hash chain; exit 1 at the first tampered record')
     .action(async () => {
+      const { withContext } = await import('../open-context.ts');
+      const { verifyAuditChain } = await import('../../app/audit.ts');
       await withContext('cli audit verify', async ({ database }) => {
         const result = await verifyAuditChain(database.db);
         if (!result.ok) throw new CliError(`TAMPERED: audit record ${result.seq}: ${result.reason}.`);

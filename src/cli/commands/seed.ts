@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { seedDemo } from '../../app/seed.ts';
 import { CliError } from '../cli-error.ts';
-import { withContext } from '../open-context.ts';
 
 export function register(program: Command): void {
   program
@@ -9,6 +7,8 @@ export function register(program: Command): void {
     .description('Create demo data in a new, empty database')
     .requiredOption('--demo', 'the demo organizations, one user per role, and a few reports and indicators')
     .action(async () => {
+      const { withContext } = await import('../open-context.ts');
+      const { seedDemo } = await import('../../app/seed.ts');
       await withContext('cli seed', async ({ database }) => {
         const credentials = await seedDemo(database.db);
         if (!credentials) throw new CliError('The database already has data; demo data goes only into an empty one.');

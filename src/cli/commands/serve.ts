@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
-import { seedDemo, type DemoCredential } from '../../app/seed.ts';
-import { buildServer } from '../../http/server.ts';
-import { outboxHandlers } from '../../jobs/outbox-handlers.ts';
-import { OutboxWorker } from '../../jobs/outbox-worker.ts';
+import type { DemoCredential } from '../../app/seed.ts';
 import { CliError } from '../cli-error.ts';
-import { openContext } from '../open-context.ts';
 
 export interface ServeOptions {
   demo: boolean;
@@ -13,6 +9,14 @@ export interface ServeOptions {
 /** Starts the API, the web app and the background workers, and prints where to open them. */
 export async function serve(options: ServeOptions): Promise<void> {
   const started = Date.now();
+  // Loaded here, not at the top, so other commands do not pay for the server's modules.
+  const [{ openContext }, { seedDemo }, { buildServer }, { outboxHandlers }, { OutboxWorker }] = await Promise.all([
+    import('../open-context.ts'),
+    import('../../app/seed.ts'),
+    import('../../http/server.ts'),
+    import('../../jobs/outbox-handlers.ts'),
+    import('../../jobs/outbox-worker.ts'),
+  ]);
   const context = await openContext('server');
   const { config, database, logger } = context;
   const credentials = options.demo ? await seedDemo(database.db) : null;

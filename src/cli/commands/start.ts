@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.ts';
 import { serve } from './serve.ts';
 
 const WEB_ROOT = path.resolve('web');
@@ -35,6 +34,7 @@ export function register(program: Command): void {
     .command('start')
     .description('Build the web app if needed, then run the server with demo data (the README quick start)')
     .action(async () => {
+      const { loadConfig } = await import('../../config.ts');
       await buildWebIfNeeded(loadConfig().webDist);
       await serve({ demo: true });
     });

@@ -1,10 +1,17 @@
 import type { Command } from 'commander';
-import { createUser, resetPassword } from '../../app/accounts.ts';
-import { systemCaller } from '../../app/caller.ts';
 import { ROLES } from '../../domain/auth/roles.ts';
-import { asCliError } from '../app-error-message.ts';
-import { organizationBySlug } from '../find-organization.ts';
-import { withContext } from '../open-context.ts';
+
+/** Loaded only when a command runs, so `--help` and other commands start fast. */
+async function loadAdmin() {
+  const [{ withContext }, { createUser, resetPassword }, { systemCaller }, { asCliError }, { organizationBySlug }] = await Promise.all([
+    import('../open-context.ts'),
+    import('../../app/accounts.ts'),
+    import('../../app/caller.ts'),
+    import('../app-error-message.ts'),
+    import('../find-organization.ts'),
+  ]);
+  return { withContext, createUser, resetPassword, systemCaller, asCliError, organizationBySlug };
+}
 
 export function register(program: Command): void {
   const user = program.command('user').description('Manage user accounts');
@@ -17,6 +24,7 @@ export function register(program: Command): void {
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .option('--password <password>', 'set this password instead of generating one (at least 12 characters)')
     .action(async (options: { org: string; email: string; name: string; role: string; password?: string }) => {
+      const { withContext, createUser, systemCaller, asCliError, organizationBySlug } = await loadAdmin();
       await withContext('cli user add', async ({ database }) => {
         const organization = await organizationBySlug(database.db, options.org);
         const { user: created, password } = await createUser(database.db, systemCaller('cli'), {
@@ -38,6 +46,7 @@ export function register(program: Command): void {
     .argument('<email>', 'the user\'s e-mail')
     .option('--password <password>', 'the new password (at least 12 characters)')
     .action(async (email: string, options: { password?: string }) => {
+      const { withContext, resetPassword, systemCaller, asCliError } = await loadAdmin();
       await withContext('cli user reset-password', async ({ database }) => {
         const { user: updated, password } = await resetPassword(database.db, systemCaller('cli'), email, options.password).catch(
           (e: unknown) => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { sendProblem } from './problems.ts';
 
 const API_PREFIXES = ['/api/', '/taxii2', '/metrics', '/healthz', '/readyz', '/docs'];
@@ -19,11 +19,12 @@ export const webAppPlugin = fp(async (app: FastifyInstance, { webDist }: { webDi
       root: webDist,
       prefix: '/',
       index: 'index.html',
-      setHeaders: (res: FastifyReply, filePath: string) => {
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
         // Vite puts a content hash in every asset name, so they never change; the page itself
         // must be revalidated so a new deployment's assets are picked up.
-        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
-        else if (filePath.endsWith('index.html')) res.header('cache-control', 'no-cache');
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        else if (filePath.endsWith('index.html')) res.setHeader('cache-control', 'no-cache');
       },
     });
   }
