@@ -41,7 +41,7 @@ function isIpLiteral(h: string): boolean {
   return h.startsWith('[') || h.includes(':') || (/^[0-9a-fx.]+$/i.test(h) && parseIPv4(h) !== null);
 }
 
-const VALID_HOST = /^(?:(?!-)[a-z0-9-]{1,63}(?<!-)\.)+(?![0-9]+$)(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+const VALID_HOST = /^(?:(?!-)[a-z0-9-]{1,63}(?<!-)\.)+(?!(?:[0-9]+|0x[0-9a-f]*)$)(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const cache = new Map<string, HostToDomain>();
 
 /** The Unicode spelling for display, only when it converts back to the same punycode. */

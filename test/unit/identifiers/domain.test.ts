@@ -74,6 +74,7 @@ const CASES: [string, string][] = [
   ['exa mple.com', '!domain_invalid'],
   ['a..b', '!domain_invalid'],
   ['example.123', '!domain_invalid'],
+  ['a.0x1.0x1', '!domain_invalid'],
   [`${'a'.repeat(64)}.com`, '!domain_invalid'],
   ['under_score.example', '!domain_invalid'],
 ];
