@@ -258,5 +258,6 @@ describe('canhgiac audit verify', () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toBe('canhgiac: TAMPERED: audit record 9: its content does not match its hash.\n');
-  });
+    // Three CLI runs and a new PGlite cluster (initdb in WebAssembly) on a busy 2-core machine.
+  }, 150_000);
 });

@@ -91,7 +91,8 @@ describe.concurrent('canhgiac usage errors', () => {
   });
 });
 
-describe('a session with the canhgiac command', () => {
+// Each step is a real process; the first one also creates a PGlite cluster (initdb in WebAssembly).
+describe('a session with the canhgiac command', { timeout: 120_000 }, () => {
   let target: CliTarget;
   let password = '';
   let key = '';
