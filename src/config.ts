@@ -72,7 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const first = errors[0];
   if (first) {
     const variable = first.instancePath.replace(/^\//, '').split('/')[0] || '(environment)';
-    const given = env[variable];
+    // A connection string may carry a password; the message goes to terminals and logs.
+    const given = variable === 'DATABASE_URL' ? env[variable]?.replace(/:\/\/([^:/@]*):.*@/, '://$1:***@') : env[variable];
     const property = (EnvSchema.properties as Record<string, { anyOf?: { const: string }[] }>)[variable];
     const rule = property?.anyOf ? `must be one of ${property.anyOf.map((s) => s.const).join(', ')}` : first.message;
     throw new ConfigError(
