@@ -119,6 +119,13 @@ describe('loadConfig', () => {
     expect(error.message).not.toContain('\n');
   });
 
+  it('does not echo the password of a bad DATABASE_URL', () => {
+    const message = configError({ DATABASE_URL: 'postgresq://canhgiac:s3cr@t-pw@db.internal:5432/canhgiac' }).message;
+    expect(message).toMatch(/^Invalid configuration: DATABASE_URL /);
+    expect(message).toContain('(got "postgresq://canhgiac:***@db.internal:5432/canhgiac")');
+    expect(message).not.toContain('s3cr');
+  });
+
   it('names the first bad variable when several are bad', () => {
     expect(configError({ PORT: '3000', LOG_LEVEL: 'loud', TRUST_PROXY: 'maybe' }).message).toMatch(/^Invalid configuration: LOG_LEVEL /);
   });
