@@ -259,6 +259,12 @@ function canonicalHost(hostish: string): { host: string; isIp: boolean } | null 
     return canonicalIPv6(host.slice(0, close + 1));
   }
   host = stripPortAndDots(host);
+  // ".[::1]" is a bracketed literal once its dots are gone; read it as one, as a second pass would.
+  if (host.charCodeAt(0) === 0x5b) {
+    const close = host.lastIndexOf(']');
+    if (close < 0) return null;
+    return canonicalIPv6(host.slice(0, close + 1));
+  }
   let unicode = false;
   for (let i = 0; i < host.length; i++) {
     // 0x80 alone is not treated as Unicode, for compatibility with the reference client.

@@ -120,6 +120,10 @@ const MORE: [string, string][] = [
   ['evil[dot]example/pay', 'http://evil.example/pay'],
   ['url:http://example.com/a/b', 'http://example.com/a/b'],
   ['URL: https://example.com/', 'https://example.com/'],
+  // Found by the idempotence property: dots around a bracketed literal, ports behind dots.
+  ['.[::1]', 'http://[::1]/'],
+  ['http://a:1../', 'http://a/'],
+  ['http://a.:1/', 'http://a/'],
 ];
 
 // Redirectors whose target is in the link.
@@ -153,7 +157,7 @@ const REDIRECTS: [string, string][] = [
   ['https://www.google.com/search?q=https://evil.example/', 'https://www.google.com/search?q=https://evil.example/'],
 ];
 
-const INVALID: string[] = ['', '   ', '/blah', '#ref', '/blah#ref', '?query#ref', 'http://#ref', 'http:///blah#ref', 'http://?query#ref', 'http:///blah;param', 'mailto:someone@example.com', 'javascript:alert(1)', 'http://.../', 'http:www.google.com:8080/foo.html', 'url:'];
+const INVALID: string[] = ['.[', 'http://:..',  '   ', '/blah', '#ref', '/blah#ref', '?query#ref', 'http://#ref', 'http:///blah#ref', 'http://?query#ref', 'http:///blah;param', 'mailto:someone@example.com', 'javascript:alert(1)', 'http://.../', 'http:www.google.com:8080/foo.html', 'url:'];
 
 describe('url: Safe Browsing documentation examples', () => {
   it.each(SAFE_BROWSING_DOC)('%j → %s', (input, want) => expect(value(input)).toBe(want));
