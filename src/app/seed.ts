@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Role } from '../domain/auth/roles.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import { queryRows, type Db } from '../store/connection.ts';
+import { indicatorSha256, rangePrefixOf } from '../domain/indicators/hashing.ts';
 import { indicators, reportIndicators, reports } from '../store/schema.ts';
 import { createOrganization, createUser } from './accounts.ts';
 import { systemCaller } from './caller.ts';
@@ -112,6 +113,8 @@ export async function seedDemo(db: Db): Promise<DemoCredential[] | null> {
           .insert(indicators)
           .values({
             ...ind,
+            sha256: indicatorSha256(ind.indicator),
+            rangePrefix: rangePrefixOf(indicatorSha256(ind.indicator)),
             verdict: r.verdict,
             confidence: r.verdict === 'confirmed' ? 90 : 40,
             reportCount: 1,

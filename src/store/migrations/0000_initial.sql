@@ -44,20 +44,75 @@ CREATE TABLE "idempotency_keys" (
 	CONSTRAINT "idempotency_keys_principal_key_pk" PRIMARY KEY("principal","key")
 );
 --> statement-breakpoint
+CREATE TABLE "index_changes" (
+	"seq" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "index_changes_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"indicator" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "indicator_reviews" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"indicator" text NOT NULL,
+	"indicator_id" uuid,
+	"reason" text NOT NULL,
+	"detail" jsonb,
+	"status" text DEFAULT 'open' NOT NULL,
+	"outcome" text,
+	"closed_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"closed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "indicator_sources" (
+	"indicator_id" uuid NOT NULL,
+	"source_key" text NOT NULL,
+	"organization_id" uuid,
+	"source_type" text NOT NULL,
+	"reports" integer DEFAULT 0 NOT NULL,
+	"confirmations" integer DEFAULT 0 NOT NULL,
+	"first_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "indicator_sources_indicator_id_source_key_pk" PRIMARY KEY("indicator_id","source_key")
+);
+--> statement-breakpoint
 CREATE TABLE "indicators" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"indicator" text NOT NULL,
 	"kind" text NOT NULL,
 	"display" text NOT NULL,
+	"sha256" text NOT NULL,
+	"range_prefix" integer NOT NULL,
 	"verdict" text NOT NULL,
 	"confidence" integer DEFAULT 50 NOT NULL,
+	"tlp" text DEFAULT 'green' NOT NULL,
 	"report_count" integer DEFAULT 0 NOT NULL,
+	"platform_confirmations" integer DEFAULT 0 NOT NULL,
 	"fraud_types" text[] DEFAULT '{}'::text[] NOT NULL,
 	"first_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone,
+	"review_at" timestamp with time zone,
+	"network_id" uuid,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "indicators_verdict_check" CHECK ("indicators"."verdict" in ('suspected','confirmed','cleared','disputed')),
+	CONSTRAINT "indicators_tlp_check" CHECK ("indicators"."tlp" in ('clear','green','amber','red')),
 	CONSTRAINT "indicators_confidence_check" CHECK ("indicators"."confidence" between 0 and 100)
+);
+--> statement-breakpoint
+CREATE TABLE "legitimate_identifiers" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"indicator" text NOT NULL,
+	"kind" text NOT NULL,
+	"display" text NOT NULL,
+	"sha256" text NOT NULL,
+	"range_prefix" integer NOT NULL,
+	"owner_name" text NOT NULL,
+	"owner_organization_id" uuid,
+	"category" text NOT NULL,
+	"note" text,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"removed_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "organizations" (
@@ -115,6 +170,18 @@ CREATE TABLE "sessions" (
 	"user_agent" text
 );
 --> statement-breakpoint
+CREATE TABLE "sightings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"indicator_id" uuid NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"type" text NOT NULL,
+	"count" integer DEFAULT 1 NOT NULL,
+	"observed_at" timestamp with time zone NOT NULL,
+	"note" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "sightings_type_check" CHECK ("sightings"."type" in ('seen','false_positive','gone'))
+);
+--> statement-breakpoint
 CREATE TABLE "users" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organization_id" uuid NOT NULL,
@@ -129,17 +196,52 @@ CREATE TABLE "users" (
 	CONSTRAINT "users_role_check" CHECK ("users"."role" in ('admin','supervisor','analyst','platform_operator','partner_admin'))
 );
 --> statement-breakpoint
+CREATE TABLE "verdict_changes" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "verdict_changes_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"indicator_id" uuid NOT NULL,
+	"from_verdict" text,
+	"to_verdict" text NOT NULL,
+	"confidence" integer NOT NULL,
+	"ground" text NOT NULL,
+	"legal_basis" text NOT NULL,
+	"evidence" text[] NOT NULL,
+	"decided_by" jsonb NOT NULL,
+	"automated" boolean NOT NULL,
+	"source_type" text NOT NULL,
+	"ends_at" timestamp with time zone,
+	"explanation" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "indicator_reviews" ADD CONSTRAINT "indicator_reviews_indicator_id_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."indicators"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "indicator_reviews" ADD CONSTRAINT "indicator_reviews_closed_by_users_id_fk" FOREIGN KEY ("closed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "indicator_sources" ADD CONSTRAINT "indicator_sources_indicator_id_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."indicators"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "indicator_sources" ADD CONSTRAINT "indicator_sources_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "legitimate_identifiers" ADD CONSTRAINT "legitimate_identifiers_owner_organization_id_organizations_id_fk" FOREIGN KEY ("owner_organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "legitimate_identifiers" ADD CONSTRAINT "legitimate_identifiers_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_indicators" ADD CONSTRAINT "report_indicators_report_id_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."reports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_indicators" ADD CONSTRAINT "report_indicators_indicator_id_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."indicators"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reports" ADD CONSTRAINT "reports_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sightings" ADD CONSTRAINT "sightings_indicator_id_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."indicators"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sightings" ADD CONSTRAINT "sightings_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "verdict_changes" ADD CONSTRAINT "verdict_changes_indicator_id_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."indicators"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_prefix_key" ON "api_keys" USING btree ("prefix");--> statement-breakpoint
 CREATE INDEX "api_keys_organization_idx" ON "api_keys" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "audit_log_subject_idx" ON "audit_log" USING btree ("subject_type","subject_id");--> statement-breakpoint
+CREATE INDEX "index_changes_changed_idx" ON "index_changes" USING btree ("created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "indicator_reviews_open_key" ON "indicator_reviews" USING btree ("indicator","reason") WHERE "indicator_reviews"."status" = 'open';--> statement-breakpoint
+CREATE INDEX "indicator_reviews_status_idx" ON "indicator_reviews" USING btree ("status","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "indicators_indicator_key" ON "indicators" USING btree ("indicator");--> statement-breakpoint
+CREATE INDEX "indicators_range_idx" ON "indicators" USING btree ("range_prefix");--> statement-breakpoint
+CREATE INDEX "indicators_verdict_idx" ON "indicators" USING btree ("verdict","updated_at");--> statement-breakpoint
+CREATE INDEX "indicators_expires_idx" ON "indicators" USING btree ("expires_at") WHERE "indicators"."verdict" = 'suspected';--> statement-breakpoint
+CREATE INDEX "indicators_review_idx" ON "indicators" USING btree ("review_at") WHERE "indicators"."verdict" = 'confirmed';--> statement-breakpoint
+CREATE UNIQUE INDEX "legitimate_identifiers_active_key" ON "legitimate_identifiers" USING btree ("indicator") WHERE "legitimate_identifiers"."removed_at" is null;--> statement-breakpoint
+CREATE INDEX "legitimate_identifiers_range_idx" ON "legitimate_identifiers" USING btree ("range_prefix");--> statement-breakpoint
 CREATE UNIQUE INDEX "organizations_slug_key" ON "organizations" USING btree ("slug");--> statement-breakpoint
 CREATE UNIQUE INDEX "organizations_platform_key" ON "organizations" USING btree ("platform");--> statement-breakpoint
 CREATE INDEX "outbox_pending_idx" ON "outbox" USING btree ("available_at","id") WHERE "outbox"."processed_at" is null;--> statement-breakpoint
@@ -147,5 +249,7 @@ CREATE INDEX "report_indicators_indicator_idx" ON "report_indicators" USING btre
 CREATE UNIQUE INDEX "reports_tracking_code_key" ON "reports" USING btree ("tracking_code");--> statement-breakpoint
 CREATE INDEX "reports_created_idx" ON "reports" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "sightings_indicator_idx" ON "sightings" USING btree ("indicator_id","type");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_key" ON "users" USING btree ("email");--> statement-breakpoint
-CREATE INDEX "users_organization_idx" ON "users" USING btree ("organization_id");
+CREATE INDEX "users_organization_idx" ON "users" USING btree ("organization_id");--> statement-breakpoint
+CREATE INDEX "verdict_changes_indicator_idx" ON "verdict_changes" USING btree ("indicator_id","id");
