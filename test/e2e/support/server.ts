@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { DEMO_ROLES, parseDemoCredentials, type DemoRole, type DemoUser } from './demo-credentials.ts';
 import { freePort } from './free-port.ts';
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database.ts';
@@ -62,8 +63,9 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 /**
  * Starts `canhgiac serve` on a free port with a new database (a temporary PGlite directory,
- * or a scratch PostgreSQL database when DATABASE_URL is set), waits until it is ready and
- * reads the demo users' passwords from what it prints.
+ * or a scratch PostgreSQL database when DATABASE_URL is set) and the web app that
+ * global-setup built, waits until it is ready and reads the demo users' passwords from
+ * what it prints.
  */
 export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
@@ -71,7 +73,7 @@ export async function startServer(): Promise<RunningServer> {
   const baseDatabaseUrl = process.env['DATABASE_URL'];
   const scratch: ScratchDatabase | null = baseDatabaseUrl ? await createScratchDatabase(baseDatabaseUrl) : null;
 
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, WEB_DIST: inject('webDist') };
   // The server prints and links its PUBLIC_URL; a developer's own setting would point elsewhere.
   delete env['PUBLIC_URL'];
   if (scratch) env['DATABASE_URL'] = scratch.url;
