@@ -34,23 +34,65 @@ export interface Deobfuscated {
   inputLength: number;
 }
 
-// Cheap screen: most inputs (and most of a long text) contain none of these, and then the
-// input is returned as is without building offset tables.
+function isAsciiAlpha(c: number): boolean {
+  const l = c | 0x20;
+  return l >= 0x61 && l <= 0x7a;
+}
+
+/** Zero-width characters and soft hyphens, which only hide a link from filters. */
+function isZeroWidth(c: number): boolean {
+  return c === 0x00ad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
+}
+
+/** Full-width and ideographic dots, read as "." between labels. */
+function isWideDot(c: number): boolean {
+  return c === 0xff0e || c === 0x3002 || c === 0xff61;
+}
+
+/** "dot", "cham" or "chấm" (any case) at `i`: the start of a word-dot. */
+function dotWordAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i) | 0x20;
+  if (c === 0x64) return (s.charCodeAt(i + 1) | 0x20) === 0x6f && (s.charCodeAt(i + 2) | 0x20) === 0x74;
+  if (c !== 0x63 || (s.charCodeAt(i + 1) | 0x20) !== 0x68) return false;
+  const v = s.charCodeAt(i + 2);
+  return ((v | 0x20) === 0x61 || v === 0x1ea5 || v === 0x1ea4) && (s.charCodeAt(i + 3) | 0x20) === 0x6d;
+}
+
+/**
+ * Cheap screen: most inputs (and most lines of a long text) contain none of the triggers, and
+ * then the input is returned as is without building offset tables. It must accept every input
+ * that `run` would change, and should reject ordinary prose: a sentence end ". ", a bracket
+ * before a word ("(xem ảnh)") and Vietnamese words starting with c or d are not triggers.
+ */
 function mayBeObfuscated(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 0x5b || c === 0x28 || c === 0x7b) return true;
-    if (c === 0x20 || c === 0x09 || c === 0xa0) {
-      const n = s.charCodeAt(i + 1) | 0x20;
-      if (s.charCodeAt(i - 1) === 0x2e || n === 0x2e || n === 0x64 || n === 0x63) return true;
+    if (c === 0x5b || c === 0x28 || c === 0x7b) {
+      // BRACKETED: a bracket, optional white space, then ".", ":", "/", "@", a dot word or "at".
+      let j = i + 1;
+      while (j < s.length && isWhite(s.charCodeAt(j))) j++;
+      const n = s.charCodeAt(j);
+      if (n === 0x2e || n === 0x3a || n === 0x2f || n === 0x40 || dotWordAt(s, j)) return true;
+      if ((n | 0x20) === 0x61 && (s.charCodeAt(j + 1) | 0x20) === 0x74) return true;
+    } else if (isWhite(c)) {
+      // SPACED_DOT ("a . com", "a .com") or WORD_DOT ("a dot com"); never "a. com".
+      if ((c === 0x20 || c === 0x09) && s.charCodeAt(i + 1) === 0x2e) return true;
+      if (dotWordAt(s, i + 1)) return true;
     } else if (c === 0x68 || c === 0x48) {
       const n = s.charCodeAt(i + 1);
       if (n === 0x78 || n === 0x58 || n === 0x2a) return true;
-    } else if (c > 0x7f && (ZERO_WIDTH.has(c) || WIDE_DOTS.has(c))) {
+    } else if (c > 0x7f && (isZeroWidth(c) || isWideDot(c))) {
       return true;
     }
   }
   return false;
+}
+
+/** The white space of `\s` that people put around dot words and brackets. */
+function isWhite(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c || c === 0xa0 ||
+    c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f ||
+    c === 0x3000 || c === 0xfeff;
 }
 
 const BRACKETED = /[[({]\s*(\.|dot|chấm|cham|:\/\/|:|\/|@|at)\s*[\])}]/iy;
@@ -61,8 +103,6 @@ const SPACED_DOT = /[ \t]*\.[ \t]*/y;
 const BRACKET_DOT = /\s*[[({]\s*(?:\.|dot|chấm|cham)\s*[\])}]\s*/iy;
 const LABEL = /[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?/uy;
 const LABEL_CHAR = /[\p{L}\p{N}]/u;
-const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]);
-const WIDE_DOTS = new Set([0xff0e, 0x3002, 0xff61]);
 const RESERVED_TLDS = new Set(['example', 'test']);
 
 const tldCache = new Map<string, boolean>();
@@ -101,15 +141,54 @@ function labelChainEndsInTld(text: string, at: number): boolean {
   return false;
 }
 
+/** Whether s[i] can be part of a host label (false outside the string). */
+function isLabelChar(s: string, i: number): boolean {
+  if (i < 0 || i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || isAsciiAlpha(c);
+  return LABEL_CHAR.test(s[i]!);
+}
+
 /**
  * Output pieces in an array, not a growing string: reading the last character of a string built
- * by `+=` flattens it every time, which made long inputs quadratic.
+ * by `+=` flattens it every time, which made long inputs quadratic. Unchanged stretches of the
+ * input are copied as one slice (`copy`), so the cost is per change, not per character.
  */
 class Builder {
   pieces: string[] = [];
   starts: number[] = [];
   ends: number[] = [];
-  constructor(private readonly track: boolean) {}
+  /** input[copied, i) is unchanged text not yet handed over as a piece. */
+  copied = 0;
+  constructor(
+    private readonly input: string,
+    private readonly track: boolean,
+  ) {}
+  /** Hand over the unchanged text before `i`. */
+  flush(i: number): void {
+    this.copy(this.copied, i);
+    this.copied = i;
+  }
+  /** The next piece starts at input position `i` (what lies between was dropped or replaced). */
+  skipTo(i: number): void {
+    this.copied = i;
+  }
+  /** Whether the last output character before input position `i` is a label character. */
+  lastIsLabelCharAt(i: number): boolean {
+    if (this.copied < i) return isLabelChar(this.input, i - 1);
+    const last = this.pieces[this.pieces.length - 1];
+    return last !== undefined && isLabelChar(last, last.length - 1);
+  }
+  /** Copy input[from, to) unchanged. */
+  copy(from: number, to: number): void {
+    if (to <= from) return;
+    this.pieces.push(this.input.slice(from, to));
+    if (!this.track) return;
+    for (let k = from; k < to; k++) {
+      this.starts.push(k);
+      this.ends.push(k + 1);
+    }
+  }
   emit(s: string, from: number, to: number): void {
     this.pieces.push(s);
     if (!this.track) return;
@@ -118,21 +197,24 @@ class Builder {
       this.ends.push(to);
     }
   }
-  /** Remove trailing spaces already emitted, so "a [.] b" becomes "a.b". Spaces are emitted one per piece. */
+  /** Remove trailing spaces and tabs already emitted, so "a [.] b" becomes "a.b". */
   dropTrailingSpaces(): void {
     for (;;) {
       const last = this.pieces[this.pieces.length - 1];
-      if (last !== ' ' && last !== '\t') return;
-      this.pieces.pop();
+      if (last === undefined) return;
+      let n = last.length;
+      while (n > 0 && (last.charCodeAt(n - 1) === 0x20 || last.charCodeAt(n - 1) === 0x09)) n--;
+      if (n === last.length) return;
       if (this.track) {
-        this.starts.pop();
-        this.ends.pop();
+        this.starts.length -= last.length - n;
+        this.ends.length -= last.length - n;
       }
+      if (n > 0) {
+        this.pieces[this.pieces.length - 1] = last.slice(0, n);
+        return;
+      }
+      this.pieces.pop();
     }
-  }
-  lastIsLabelChar(): boolean {
-    const last = this.pieces[this.pieces.length - 1];
-    return last !== undefined && LABEL_CHAR.test(last[last.length - 1]!);
   }
   text(): string {
     return this.pieces.join('');
@@ -145,21 +227,27 @@ export function deobfuscate(input: string): Deobfuscated {
 
 function run(input: string, track: boolean): Deobfuscated {
   if (!mayBeObfuscated(input)) return { text: input, starts: null, ends: null, inputLength: input.length };
-  const b = new Builder(track);
+  const b = new Builder(input, track);
   let changed = false;
   let i = 0;
   while (i < input.length) {
     const c = input.charCodeAt(i);
-    if (ZERO_WIDTH.has(c)) {
-      changed = true;
-      i++;
-      continue;
-    }
-    if (WIDE_DOTS.has(c) && b.lastIsLabelChar() && LABEL_CHAR.test(input[i + 1] ?? '')) {
-      b.emit('.', i, i + 1);
-      changed = true;
-      i++;
-      continue;
+    if (c > 0x7f) {
+      if (isZeroWidth(c)) {
+        b.flush(i);
+        changed = true;
+        i++;
+        b.skipTo(i);
+        continue;
+      }
+      if (isWideDot(c) && b.lastIsLabelCharAt(i) && isLabelChar(input, i + 1)) {
+        b.flush(i);
+        b.emit('.', i, i + 1);
+        changed = true;
+        i++;
+        b.skipTo(i);
+        continue;
+      }
     }
     if (c === 0x5b || c === 0x28 || c === 0x7b) {
       const m = matchAt(BRACKETED, input, i);
@@ -172,47 +260,55 @@ function run(input: string, track: boolean): Deobfuscated {
         const wordy = token === 'at' || token === 'dot' || token === 'chấm' || token === 'cham';
         let after = end;
         while (input[after] === ' ' || input[after] === '\t') after++;
-        if (!wordy || ((b.lastIsLabelChar() || /[ \t]/.test(input[i - 1] ?? '')) && labelChainEndsInTld(input, after))) {
+        if (!wordy || ((b.lastIsLabelCharAt(i) || /[ \t]/.test(input[i - 1] ?? '')) && labelChainEndsInTld(input, after))) {
+          b.flush(i);
           if (out !== '://' && out !== ':' && out !== '/') b.dropTrailingSpaces();
           b.emit(out, i, end);
           i = end;
           if (out === '.' || out === '@') while (input[i] === ' ' || input[i] === '\t') i++;
+          b.skipTo(i);
           changed = true;
           continue;
         }
       }
     }
-    if ((c === 0x68 || c === 0x48) && !LABEL_CHAR.test(input[i - 1] ?? '')) {
+    if ((c === 0x68 || c === 0x48) && !isLabelChar(input, i - 1)) {
       const m = matchAt(HXXP, input, i);
       if (m) {
+        b.flush(i);
         const end = i + m[0].length;
         b.emit(m[1] ? 'https' : 'http', i, end);
         i = end;
+        b.skipTo(i);
         changed = true;
         continue;
       }
     }
-    if ((c === 0x20 || c === 0x09 || c === 0x2e || c === 0xa0) && b.lastIsLabelChar()) {
+    if ((c === 0x20 || c === 0x09 || c === 0xa0) && b.lastIsLabelCharAt(i)) {
       // "a . com" and "a .com", never "a. com": that is how sentences end.
-      const sep = c === 0x2e ? null : matchAt(SPACED_DOT, input, i);
+      const sep = matchAt(SPACED_DOT, input, i);
       if (sep && labelChainEndsInTld(input, i + sep[0].length)) {
+        b.flush(i);
         b.emit('.', i, i + sep[0].length);
         i += sep[0].length;
+        b.skipTo(i);
         changed = true;
         continue;
       }
       const word = matchAt(WORD_DOT, input, i);
       if (word && labelChainEndsInTld(input, i + word[0].length)) {
+        b.flush(i);
         b.emit('.', i, i + word[0].length);
         i += word[0].length;
+        b.skipTo(i);
         changed = true;
         continue;
       }
     }
-    b.emit(input[i]!, i, i + 1);
     i++;
   }
   if (!changed) return { text: input, starts: null, ends: null, inputLength: input.length };
+  b.flush(i);
   const text = b.text();
   if (!track) return { text, starts: null, ends: null, inputLength: input.length };
   return { text, starts: Int32Array.from(b.starts), ends: Int32Array.from(b.ends), inputLength: input.length };

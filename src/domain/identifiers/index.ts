@@ -29,8 +29,8 @@ import { canonicalizeBank } from './bank.ts';
 import { looksLikeVietQr } from './vietqr.ts';
 import { canonicalizeEmail } from './email.ts';
 import { canonicalizeCrypto, cryptoChainOf } from './crypto.ts';
-import { canonicalizeUrl, resolveUrl, urlCanonical } from './url.ts';
-import { canonicalizeDomain, registrableDomain } from './domain.ts';
+import { canonicalizeUrl, displayOf, resolveUrl } from './url.ts';
+import { canonicalizeDomain, domainIndicatorOfHost, registrableDomain } from './domain.ts';
 import { canonicalizeFacebook, canonicalizeFacebookLink, isFacebookFamilyHost } from './facebook.ts';
 import { canonicalizeZalo, ZALO } from './zalo.ts';
 import { canonicalizeTelegram, TELEGRAM } from './telegram.ts';
@@ -100,6 +100,11 @@ function isPlausibleDomain(host: string): boolean {
   return d.ok ? d.isIcann || d.isPrivate : false;
 }
 
+/** First characters of the address shapes `cryptoChainOf` knows: 0x…, T…, 1…, 3…, bc1…/BC1…. */
+function mayStartCryptoAddress(c: number): boolean {
+  return c === 0x30 || c === 0x54 || c === 0x31 || c === 0x33 || c === 0x62 || c === 0x42;
+}
+
 function platformOfLink(link: WebLink): IdentifierKind | null {
   if (isFacebookFamilyHost(link.host)) return 'fb';
   for (const p of PLATFORMS) if (p.isHost(link)) return p.kind;
@@ -111,7 +116,9 @@ type Route = { kind: IdentifierKind; input: string; link: boolean; parsed?: WebL
 function route(raw: string): Route | null {
   let s = raw.trim();
   if (s.length === 0) return null;
-  const prefix = PREFIX.exec(s);
+  // `kind:` prefixes are at most 9 letters: only then is the prefix regex worth running.
+  const colon = s.indexOf(':');
+  const prefix = colon > 0 && colon <= 9 ? PREFIX.exec(s) : null;
   if (prefix) {
     const p = prefix[1]!.toLowerCase();
     if (KIND_SET.has(p) && s.length > p.length + 1 && !s.startsWith('//', p.length + 1)) return { kind: p as IdentifierKind, input: s, link: false };
@@ -125,9 +132,11 @@ function route(raw: string): Route | null {
   if (((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x2b || c0 === 0x28) && PHONE.test(s)) {
     return DOTTED_QUAD.test(s) ? { kind: 'url', input: s, link: true } : { kind: 'phone', input: s, link: false };
   }
-  if (looksLikeVietQr(s)) return { kind: 'bank', input: s, link: false };
+  if (c0 === 0x30 && looksLikeVietQr(s)) return { kind: 'bank', input: s, link: false };
   s = deobfuscateText(s);
-  if (s.length >= 26 && s.length <= 100 && s.indexOf(' ') < 0 && cryptoChainOf(s) !== null) return { kind: 'crypto', input: s, link: false };
+  if (s.length >= 26 && s.length <= 100 && mayStartCryptoAddress(s.charCodeAt(0)) && s.indexOf(' ') < 0 && cryptoChainOf(s) !== null) {
+    return { kind: 'crypto', input: s, link: false };
+  }
   if (s.includes('@') && EMAIL.test(s)) return { kind: 'email', input: s, link: false };
   if (s.startsWith('@')) return null;
   if (DOTTED_QUAD.test(s)) return { kind: 'url', input: s, link: true };
@@ -166,11 +175,6 @@ export function detectKind(raw: string): IdentifierKind | null {
   }
 }
 
-function strip(c: Canonical): Canonical {
-  const { related: _related, ...rest } = c;
-  return rest;
-}
-
 const SPECS = new Map<IdentifierKind, PlatformSpec>(PLATFORMS.map((p) => [p.kind, p]));
 
 /** A link that detection already parsed: skip parsing it again. */
@@ -188,13 +192,20 @@ function withLinkContext(result: CanonResult, input: string): CanonResult {
   if (head.includes('://') && !head.startsWith('http://') && !head.startsWith('https://')) return result;
   const u = resolveUrl(input);
   if (!u.ok) return result;
-  const url = urlCanonical(u.url);
+  // Built directly from the canonical URL (not through a url: result and a copy of it without
+  // its own `related`): this runs for every platform link.
   const own = result.value.related;
   const related: Canonical[] = [];
   if (own) for (const r of own) related.push(r);
-  if (url.indicator !== result.value.indicator) related.push(strip(url));
-  if (url.related) for (const r of url.related) related.push(r);
-  return { ok: true, value: { ...result.value, related } };
+  const indicator = `url:${u.url.url}`;
+  if (indicator !== result.value.indicator) related.push({ kind: 'url', value: u.url.url, indicator, display: displayOf(u.url) });
+  const domain = u.url.isIp ? null : domainIndicatorOfHost(u.url.host);
+  if (domain) related.push(domain);
+  const v = result.value;
+  const value: Canonical = { kind: v.kind, value: v.value, indicator: v.indicator, display: v.display };
+  if (v.qr) value.qr = v.qr;
+  value.related = related;
+  return { ok: true, value };
 }
 
 /**
