@@ -132,6 +132,14 @@ describe('signing in and out', () => {
     expect(await textOf(page, 'account-email')).toBe(user.email);
   });
 
+  it('never follows ?next= off the site after signing in', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sign-in?next=${encodeURIComponent('//evil.example/phish')}`);
+    const user = server.users.analyst;
+    await submitSignIn(page, user.email, user.password);
+    await page.waitForURL(`${server.url}/console`);
+  });
+
   it('signs out, and /console is closed again afterwards', async () => {
     const page = await context.newPage();
     await signIn(page, server.url, server.users.admin);
