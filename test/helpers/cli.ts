@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONFIG_VARIABLES } from '../../src/config.ts';
 import { openDatabase, type Database } from '../../src/store/connection.ts';
 import { freshPostgresUrl } from './database.ts';
 
@@ -11,15 +12,9 @@ import { freshPostgresUrl } from './database.ts';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = path.join(ROOT, 'bin', 'canhgiac.mjs');
 
-/** Every variable `loadConfig` reads: stripped from the inherited environment, so a test sets exactly what it means. */
-const CONFIG_VARIABLES = [
-  'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'PUBLIC_URL', 'LOG_LEVEL', 'SESSION_TTL_HOURS',
-  'SIGNIN_MAX_FAILURES', 'SIGNIN_LOCK_MINUTES', 'RATE_LIMIT_IP_PER_MINUTE', 'RATE_LIMIT_KEY_PER_MINUTE',
-  'BODY_LIMIT_BYTES', 'TRUST_PROXY', 'WEB_DIST',
-];
-
 export function cliEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+  // Every variable loadConfig reads is dropped from the inherited environment, so a test sets exactly what it means.
   for (const key of CONFIG_VARIABLES) delete env[key];
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) delete env[key];

@@ -10,6 +10,7 @@ import { migrateDatabase, openDatabase, queryRows, type Database } from '../../s
 import { ROOT } from '../helpers/cli.ts';
 import { freshPostgresUrl } from '../helpers/database.ts';
 
+/** The foundation's tables; later migrations add more. */
 const TABLES = [
   'api_keys',
   'audit_chain_head',
@@ -73,7 +74,7 @@ describe('migrations', () => {
   it('apply from an empty database: every table, and the genesis chain head', async () => {
     expect(await publicTables(database)).toEqual([]);
     await migrateDatabase(database);
-    expect(await publicTables(database)).toEqual(TABLES);
+    expect(await publicTables(database)).toEqual(expect.arrayContaining(TABLES));
     expect(await appliedMigrations(database)).toBe(JOURNAL.entries.length);
     expect(await readChainHead(database.db)).toEqual({ seq: 0, hash: GENESIS_HASH });
     const heads = await queryRows<{ id: number }>(database.db, sql`select id from audit_chain_head`);
@@ -89,9 +90,10 @@ describe('migrations', () => {
   it('a second run is a no-op that keeps data and the advanced chain head', async () => {
     const headBefore = await readChainHead(database.db);
     expect(headBefore.seq).toBe(1); // the organization created above
+    const tables = await publicTables(database);
     await migrateDatabase(database);
     expect(await appliedMigrations(database)).toBe(JOURNAL.entries.length);
-    expect(await publicTables(database)).toEqual(TABLES);
+    expect(await publicTables(database)).toEqual(tables);
     expect(await readChainHead(database.db)).toEqual(headBefore);
     const [orgs] = await queryRows<{ n: number | string }>(database.db, sql`select count(*) as n from organizations`);
     expect(Number(orgs!.n)).toBe(1);
@@ -117,7 +119,7 @@ describe.skipIf(!process.env.DATABASE_URL)('concurrent migrations on PostgreSQL'
     try {
       const results = await Promise.allSettled(nodes.map((n) => migrateDatabase(n)));
       expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok'))).toEqual(['ok', 'ok', 'ok']);
-      expect(await publicTables(nodes[0]!)).toEqual(TABLES);
+      expect(await publicTables(nodes[0]!)).toEqual(expect.arrayContaining(TABLES));
       expect(await appliedMigrations(nodes[1]!)).toBe(JOURNAL.entries.length);
       expect(await readChainHead(nodes[2]!.db)).toEqual({ seq: 0, hash: GENESIS_HASH });
     } finally {
