@@ -15,7 +15,11 @@ import { apiKeyRoutes } from './routes/api-keys.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
+import { legitimateRoutes } from './routes/legitimate.ts';
 import { organizationRoutes } from './routes/organizations.ts';
+import { reviewRoutes } from './routes/reviews.ts';
+import { sightingRoutes } from './routes/sightings.ts';
 import { userRoutes } from './routes/users.ts';
 import { Problem } from './schemas/common.ts';
 
@@ -89,6 +93,10 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   await app.register(userRoutes, { db });
   await app.register(apiKeyRoutes, { db });
   await app.register(auditRoutes, { db });
+  await app.register(indicatorRoutes, { db, policy: config.indicators });
+  await app.register(legitimateRoutes, { db });
+  await app.register(sightingRoutes, { db });
+  await app.register(reviewRoutes, { db });
 
   await app.register(webAppPlugin, { webDist: config.webDist });
   await app.ready();
