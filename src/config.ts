@@ -26,6 +26,8 @@ const EnvSchema = Type.Object({
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1024 * 1024 }),
   TRUST_PROXY: Type.Boolean({ default: false }),
   WEB_DIST: Type.String({ minLength: 1, default: 'web/dist' }),
+  SUSPECTED_EXPIRY_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 90 }),
+  CONFIRMED_REVIEW_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 180 }),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -44,6 +46,7 @@ export interface Config {
   trustProxy: boolean;
   cookieSecure: boolean;
   webDist: string;
+  indicators: { suspectedExpiryDays: number; confirmedReviewDays: number };
 }
 
 export class ConfigError extends Error {
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     cookieSecure: publicUrl.startsWith('https://'),
     webDist: path.resolve(e.WEB_DIST),
+    indicators: { suspectedExpiryDays: e.SUSPECTED_EXPIRY_DAYS, confirmedReviewDays: e.CONFIRMED_REVIEW_DAYS },
   };
 }
 

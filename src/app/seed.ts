@@ -3,8 +3,12 @@ import { sql } from 'drizzle-orm';
 import type { Role } from '../domain/auth/roles.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import { queryRows, type Db } from '../store/connection.ts';
-import { indicatorSha256, rangePrefixOf } from '../domain/indicators/hashing.ts';
-import { indicators, reportIndicators, reports } from '../store/schema.ts';
+import type { FraudType } from '../domain/fraud-types.ts';
+import { reportIndicators, reports } from '../store/schema.ts';
+import { findUserByEmail } from '../store/users.ts';
+import type { Caller } from './caller.ts';
+import { canonicalOrThrow, listIdentifier, noteReportedIdentifier } from './indicators.ts';
+import { registerLegitimate } from './legitimate.ts';
 import { createOrganization, createUser } from './accounts.ts';
 import { systemCaller } from './caller.ts';
 
@@ -30,43 +34,40 @@ const USERS: { role: Role; org: string; email: string; name: string }[] = [
   { role: 'partner_admin', org: 'nganhang-demo', email: 'partner@nganhang-demo.example', name: 'Hoàng Đối Tác' },
 ];
 
-// Canonical forms written out by hand: these are the project's own fixtures.
-const REPORTS = [
+/** Reports of invented scams; their identifiers go through the canonicalizers like any report's. */
+const REPORTS: { category: FraudType; narrative: string; amountLostVnd: number; paymentMethod: string | null; identifiers: string[]; confirm: boolean }[] = [
   {
     category: 'investment',
     narrative:
       'Một trang Facebook tự xưng là sàn đầu tư quốc tế hứa lãi 30% mỗi tuần, yêu cầu chuyển khoản vào tài khoản ngân hàng để "kích hoạt" ví.',
     amountLostVnd: 45_000_000,
     paymentMethod: 'bank_transfer',
-    indicators: [
-      { indicator: 'fb:user:santhuonglai', kind: 'fb', display: 'facebook.com/santhuonglai' },
-      { indicator: 'bank:970436:0000123456789', kind: 'bank', display: 'VCB 0000123456789' },
-      { indicator: 'domain:sandautu-demo.example', kind: 'domain', display: 'sandautu-demo.example' },
-    ],
-    verdict: 'confirmed',
+    identifiers: ['https://www.facebook.com/santhuonglai.demo', 'VCB 0000 1234 56789', 'https://sandautu-demo.example/dang-ky'],
+    confirm: true,
   },
   {
     category: 'job_task',
     narrative: 'Nhận việc nhẹ lương cao qua Telegram: làm nhiệm vụ thả tim, sau đó bị yêu cầu nạp tiền để rút hoa hồng.',
     amountLostVnd: 12_500_000,
     paymentMethod: 'bank_transfer',
-    indicators: [
-      { indicator: 'telegram:viecnhe_demo', kind: 'telegram', display: '@viecnhe_demo' },
-      { indicator: 'phone:+84900000101', kind: 'phone', display: '090 000 0101' },
-    ],
-    verdict: 'suspected',
+    identifiers: ['t.me/viecnhe_demo', '0900 000 101'],
+    confirm: false,
   },
   {
     category: 'impersonating_authorities',
     narrative: 'Người gọi tự xưng công an, nói tôi liên quan vụ án và yêu cầu cài ứng dụng từ đường link lạ.',
     amountLostVnd: 0,
     paymentMethod: null,
-    indicators: [
-      { indicator: 'phone:+84900000202', kind: 'phone', display: '090 000 0202' },
-      { indicator: 'url:http://dichvucong-demo.test/app', kind: 'url', display: 'http://dichvucong-demo.test/app' },
-    ],
-    verdict: 'suspected',
+    identifiers: ['0900 000 202', 'hxxp://dichvucong-demo[.]test/app'],
+    confirm: true,
   },
+];
+
+/** Official channels of the demo organizations: look-ups answer "verified legitimate". */
+const LEGITIMATE = [
+  { value: '1900 000 111', ownerName: 'Ngân hàng Demo — tổng đài chăm sóc khách hàng', category: 'bank', org: 'nganhang-demo' },
+  { value: 'https://nganhang-demo.example', ownerName: 'Ngân hàng Demo', category: 'bank', org: 'nganhang-demo' },
+  { value: 'https://canhgiac.example', ownerName: 'Trung tâm Canh Giác (demo)', category: 'government', org: 'canhgiac' },
 ] as const;
 
 export interface DemoCredential {
@@ -90,10 +91,18 @@ export async function seedDemo(db: Db): Promise<DemoCredential[] | null> {
     const { password } = await createUser(db, caller, { organizationId: orgIds.get(u.org)!, email: u.email, name: u.name, role: u.role });
     credentials.push({ role: u.role, email: u.email, password });
   }
-  await db.transaction(async (tx) => {
-    const agency = orgIds.get('canhgiac')!;
-    for (const [i, r] of REPORTS.entries()) {
-      const createdAt = new Date(Date.now() - (REPORTS.length - i) * 86_400_000);
+  const policy = { suspectedExpiryDays: 90, confirmedReviewDays: 180 };
+  const supervisor = await findUserByEmail(db, 'supervisor@canhgiac.example');
+  const supervisorCaller: Caller = {
+    actor: { type: 'user', userId: supervisor!.id, email: supervisor!.email, role: 'supervisor', organizationId: orgIds.get('canhgiac')!, organizationKind: 'agency', platform: null },
+    requestId: null,
+  };
+  for (const l of LEGITIMATE) {
+    await registerLegitimate(db, supervisorCaller, { value: l.value, ownerName: l.ownerName, category: l.category, ownerOrganizationId: orgIds.get(l.org)! });
+  }
+  for (const [i, r] of REPORTS.entries()) {
+    const createdAt = new Date(Date.now() - (REPORTS.length - i) * 86_400_000);
+    await db.transaction(async (tx) => {
       const [report] = await tx
         .insert(reports)
         .values({
@@ -104,37 +113,46 @@ export async function seedDemo(db: Db): Promise<DemoCredential[] | null> {
           occurredAt: createdAt,
           amountLostVnd: r.amountLostVnd,
           paymentMethod: r.paymentMethod,
-          status: r.verdict === 'confirmed' ? 'verified' : 'received',
+          status: r.confirm ? 'verified' : 'received',
           createdAt,
         })
         .returning();
-      for (const ind of r.indicators) {
-        const [row] = await tx
-          .insert(indicators)
-          .values({
-            ...ind,
-            sha256: indicatorSha256(ind.indicator),
-            rangePrefix: rangePrefixOf(indicatorSha256(ind.indicator)),
-            verdict: r.verdict,
-            confidence: r.verdict === 'confirmed' ? 90 : 40,
-            reportCount: 1,
-            fraudTypes: [r.category],
-            firstSeenAt: createdAt,
-            lastSeenAt: createdAt,
-          })
-          .returning();
-        await tx.insert(reportIndicators).values({ reportId: report!.id, indicatorId: row!.id, rawInput: ind.display });
+      for (const raw of r.identifiers) {
+        const canonical = canonicalOrThrow(raw, undefined, '/identifiers');
+        const { indicator } = await noteReportedIdentifier(tx, caller, { canonical, fraudType: r.category, sourceType: 'citizen', organizationId: null }, policy);
+        if (indicator) await tx.insert(reportIndicators).values({ reportId: report!.id, indicatorId: indicator.id, rawInput: raw });
       }
       await appendAudit(tx, {
         actorType: 'system',
         actorId: 'seed',
-        organizationId: agency,
         action: 'report.seeded',
         subjectType: 'report',
         subjectId: report!.id,
-        after: { category: r.category, indicators: r.indicators.map((x) => x.indicator) },
+        after: { category: r.category, identifiers: r.identifiers },
       });
+    });
+    if (r.confirm) {
+      for (const raw of r.identifiers) {
+        const canonical = canonicalOrThrow(raw, undefined, '/identifiers');
+        await listIdentifier(
+          db,
+          supervisorCaller,
+          {
+            value: canonical.indicator,
+            verdict: 'confirmed',
+            fraudTypes: [r.category],
+            reasons: {
+              ground: r.category,
+              legalBasis: 'Demo: verified by the agency under its anti-fraud mandate',
+              evidence: ['citizen_reports', 'screenshots', 'investigation'],
+              sourceType: 'agency',
+              explanation: 'Demo data: an invented identifier confirmed for the demonstration.',
+            },
+          },
+          policy,
+        );
+      }
     }
-  });
+  }
   return credentials;
 }

@@ -26,6 +26,7 @@ export const openapiPlugin = fp(async (app: FastifyInstance, { publicUrl }: { pu
       tags: [
         { name: 'auth', description: 'Sign-in and sessions' },
         { name: 'accounts', description: 'Organizations, users and API keys' },
+        { name: 'indicators', description: 'The national database: indicators, verdicts with statements of reasons, the verified-legitimate registry, sightings, reviews' },
         { name: 'audit', description: 'The hash-chained audit trail' },
         { name: 'operations', description: 'Health and metrics' },
       ],

@@ -1,0 +1,151 @@
+import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Verdict } from '../domain/indicators/verdicts.ts';
+import type { Db } from './connection.ts';
+import { indexChanges, indicatorSources, indicators, organizations, verdictChanges } from './schema.ts';
+
+export type IndicatorRow = typeof indicators.$inferSelect;
+export type NewIndicator = typeof indicators.$inferInsert;
+export type VerdictChangeRow = typeof verdictChanges.$inferSelect;
+
+export async function insertIndicator(db: Db, values: NewIndicator): Promise<IndicatorRow> {
+  const [row] = await db.insert(indicators).values(values).returning();
+  return row!;
+}
+
+export async function findIndicator(db: Db, indicator: string): Promise<IndicatorRow | undefined> {
+  const [row] = await db.select().from(indicators).where(eq(indicators.indicator, indicator));
+  return row;
+}
+
+export async function findIndicatorById(db: Db, id: string): Promise<IndicatorRow | undefined> {
+  const [row] = await db.select().from(indicators).where(eq(indicators.id, id));
+  return row;
+}
+
+/** Reads and locks the row for the rest of the transaction, so concurrent verdict changes queue. */
+export async function lockIndicator(db: Db, id: string): Promise<IndicatorRow | undefined> {
+  const [row] = await db.select().from(indicators).where(eq(indicators.id, id)).for('update');
+  return row;
+}
+
+export async function updateIndicator(db: Db, id: string, values: Partial<NewIndicator>): Promise<IndicatorRow> {
+  const [row] = await db
+    .update(indicators)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(indicators.id, id))
+    .returning();
+  return row!;
+}
+
+export async function insertVerdictChange(db: Db, values: typeof verdictChanges.$inferInsert): Promise<VerdictChangeRow> {
+  const [row] = await db.insert(verdictChanges).values(values).returning();
+  return row!;
+}
+
+export async function listVerdictChanges(db: Db, indicatorId: string): Promise<VerdictChangeRow[]> {
+  return db.select().from(verdictChanges).where(eq(verdictChanges.indicatorId, indicatorId)).orderBy(asc(verdictChanges.id));
+}
+
+/** Appends to the change log that every node's look-up index follows. */
+export async function recordIndexChange(db: Db, indicator: string): Promise<void> {
+  await db.insert(indexChanges).values({ indicator });
+}
+
+export async function addSourceContribution(
+  db: Db,
+  values: {
+    indicatorId: string;
+    organizationId: string | null;
+    sourceType: (typeof indicatorSources.$inferInsert)['sourceType'];
+    reports?: number;
+    confirmations?: number;
+  },
+): Promise<void> {
+  const now = new Date();
+  await db
+    .insert(indicatorSources)
+    .values({
+      indicatorId: values.indicatorId,
+      sourceKey: values.organizationId ?? 'citizen',
+      organizationId: values.organizationId,
+      sourceType: values.sourceType,
+      reports: values.reports ?? 0,
+      confirmations: values.confirmations ?? 0,
+      firstAt: now,
+      lastAt: now,
+    })
+    .onConflictDoUpdate({
+      target: [indicatorSources.indicatorId, indicatorSources.sourceKey],
+      set: {
+        reports: sql`${indicatorSources.reports} + ${values.reports ?? 0}`,
+        confirmations: sql`${indicatorSources.confirmations} + ${values.confirmations ?? 0}`,
+        lastAt: now,
+      },
+    });
+}
+
+export async function listSources(db: Db, indicatorId: string) {
+  return db
+    .select({
+      sourceType: indicatorSources.sourceType,
+      organizationId: indicatorSources.organizationId,
+      organizationName: organizations.name,
+      reports: indicatorSources.reports,
+      confirmations: indicatorSources.confirmations,
+      firstAt: indicatorSources.firstAt,
+      lastAt: indicatorSources.lastAt,
+    })
+    .from(indicatorSources)
+    .leftJoin(organizations, eq(indicatorSources.organizationId, organizations.id))
+    .where(eq(indicatorSources.indicatorId, indicatorId))
+    .orderBy(asc(indicatorSources.firstAt));
+}
+
+export interface IndicatorFilter {
+  verdicts?: Verdict[];
+  kind?: string;
+  fraudType?: string;
+  /** Keyset cursor: rows updated before this (updatedAt, id). */
+  before?: { updatedAt: Date; id: string };
+  limit: number;
+}
+
+/** Most recently changed first. */
+export async function listIndicatorRows(db: Db, filter: IndicatorFilter): Promise<IndicatorRow[]> {
+  const where: SQL[] = [];
+  if (filter.verdicts?.length) where.push(inArray(indicators.verdict, filter.verdicts));
+  if (filter.kind) where.push(eq(indicators.kind, filter.kind));
+  if (filter.fraudType) where.push(sql`${filter.fraudType} = any(${indicators.fraudTypes})`);
+  if (filter.before) {
+    where.push(
+      or(lt(indicators.updatedAt, filter.before.updatedAt), and(eq(indicators.updatedAt, filter.before.updatedAt), lt(indicators.id, filter.before.id)))!,
+    );
+  }
+  return db
+    .select()
+    .from(indicators)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(indicators.updatedAt), desc(indicators.id))
+    .limit(filter.limit);
+}
+
+/** Suspected indicators whose expiry has passed (oldest first). */
+export async function findExpiredSuspected(db: Db, now: Date, limit: number): Promise<IndicatorRow[]> {
+  return db
+    .select()
+    .from(indicators)
+    .where(and(eq(indicators.verdict, 'suspected'), lt(indicators.expiresAt, now)))
+    .orderBy(asc(indicators.expiresAt))
+    .limit(limit);
+}
+
+/** Confirmed indicators due for review. */
+export async function findConfirmedDueForReview(db: Db, now: Date, limit: number): Promise<IndicatorRow[]> {
+  return db
+    .select()
+    .from(indicators)
+    .where(and(eq(indicators.verdict, 'confirmed'), lt(indicators.reviewAt, now)))
+    .orderBy(asc(indicators.reviewAt))
+    .limit(limit);
+}
+

@@ -1,0 +1,32 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Db } from './connection.ts';
+import { legitimateIdentifiers } from './schema.ts';
+
+export type LegitimateRow = typeof legitimateIdentifiers.$inferSelect;
+
+export async function insertLegitimate(db: Db, values: typeof legitimateIdentifiers.$inferInsert): Promise<LegitimateRow> {
+  const [row] = await db.insert(legitimateIdentifiers).values(values).returning();
+  return row!;
+}
+
+export async function findActiveLegitimate(db: Db, indicator: string): Promise<LegitimateRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(legitimateIdentifiers)
+    .where(and(eq(legitimateIdentifiers.indicator, indicator), isNull(legitimateIdentifiers.removedAt)));
+  return row;
+}
+
+export async function findLegitimateById(db: Db, id: string): Promise<LegitimateRow | undefined> {
+  const [row] = await db.select().from(legitimateIdentifiers).where(eq(legitimateIdentifiers.id, id));
+  return row;
+}
+
+export async function listActiveLegitimate(db: Db): Promise<LegitimateRow[]> {
+  return db.select().from(legitimateIdentifiers).where(isNull(legitimateIdentifiers.removedAt)).orderBy(asc(legitimateIdentifiers.ownerName), asc(legitimateIdentifiers.indicator));
+}
+
+export async function markLegitimateRemoved(db: Db, id: string): Promise<LegitimateRow> {
+  const [row] = await db.update(legitimateIdentifiers).set({ removedAt: new Date() }).where(eq(legitimateIdentifiers.id, id)).returning();
+  return row!;
+}
