@@ -1,4 +1,4 @@
-import { bankByBin, bankByKey, compactKey, type Bank } from './bank-registry.ts';
+import { bankByBin, bankByKey, compactKey, isNameKeyPrefix, type Bank } from './bank-registry.ts';
 import { foldVietnamese } from './fold.ts';
 import { fail, ok, type CanonResult, type VietQrInfo } from './types.ts';
 import { decodeVietQr, looksLikeVietQr } from './vietqr.ts';
@@ -72,8 +72,10 @@ function findBankInWords(phrase: string): { bank: Bank | undefined; conflict: bo
     let matched = 0;
     let key = '';
     const keys: string[] = [];
+    // No name starts with a longer key once the key is not a prefix of some name.
     for (let j = i; j < Math.min(words.length, i + 10); j++) {
       key += words[j];
+      if (!isNameKeyPrefix(key)) break;
       keys.push(key);
     }
     for (let k = keys.length - 1; k >= 0; k--) {
@@ -108,6 +110,15 @@ const EXPLICIT = /^([^:/]{1,80}?)\s*[:/]\s*(.*)$/s;
 /** A run of digits with separators inside, e.g. `0011 0045 67890`, `0011-004-567890`. */
 const DIGIT_RUN = /\d(?:[\d.\-_ ]*\d)?/g;
 
+function countDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) n++;
+  }
+  return n;
+}
+
 export function canonicalizeBank(raw: string): CanonResult {
   if (typeof raw !== 'string') return fail('empty', 'No bank account given.');
   let s = raw.trim();
@@ -116,7 +127,7 @@ export function canonicalizeBank(raw: string): CanonResult {
   if (s.length > MAX_INPUT) return fail('bank_account_invalid', 'The input is too long to be a bank account.');
   if (s.slice(0, 5).toLowerCase() === 'bank:') s = s.slice(5).trim();
 
-  const explicit = EXPLICIT.exec(s);
+  const explicit = s.indexOf(':') >= 0 || s.indexOf('/') >= 0 ? EXPLICIT.exec(s) : null;
   let explicitError: CanonResult | null = null;
   if (explicit) {
     const ref = explicit[1]!.trim();
@@ -138,7 +149,7 @@ export function canonicalizeBank(raw: string): CanonResult {
   let bestDigits = 0;
   DIGIT_RUN.lastIndex = 0;
   for (let m = DIGIT_RUN.exec(s); m; m = DIGIT_RUN.exec(s)) {
-    const digits = m[0].replace(/\D/g, '').length;
+    const digits = countDigits(m[0]);
     if (digits > bestDigits) {
       best = m;
       bestDigits = digits;

@@ -67,25 +67,31 @@ function dotWordAt(s: string, i: number): boolean {
 function mayBeObfuscated(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 0x5b || c === 0x28 || c === 0x7b) {
-      // BRACKETED: a bracket, optional white space, then ".", ":", "/", "@", a dot word or "at".
-      let j = i + 1;
-      while (j < s.length && isWhite(s.charCodeAt(j))) j++;
-      const n = s.charCodeAt(j);
-      if (n === 0x2e || n === 0x3a || n === 0x2f || n === 0x40 || dotWordAt(s, j)) return true;
-      if ((n | 0x20) === 0x61 && (s.charCodeAt(j + 1) | 0x20) === 0x74) return true;
-    } else if (isWhite(c)) {
+    // Ordered so that an ordinary ASCII character costs two or three comparisons.
+    if (c >= 0x7b) {
+      if (c > 0x7f && (isZeroWidth(c) || isWideDot(c) || (isWhite(c) && dotWordAt(s, i + 1)))) return true;
+      if (c === 0x7b && bracketTrigger(s, i)) return true;
+    } else if (c <= 0x20) {
       // SPACED_DOT ("a . com", "a .com") or WORD_DOT ("a dot com"); never "a. com".
       if ((c === 0x20 || c === 0x09) && s.charCodeAt(i + 1) === 0x2e) return true;
-      if (dotWordAt(s, i + 1)) return true;
+      if (isWhite(c) && dotWordAt(s, i + 1)) return true;
     } else if (c === 0x68 || c === 0x48) {
       const n = s.charCodeAt(i + 1);
       if (n === 0x78 || n === 0x58 || n === 0x2a) return true;
-    } else if (c > 0x7f && (isZeroWidth(c) || isWideDot(c))) {
+    } else if ((c === 0x5b || c === 0x28) && bracketTrigger(s, i)) {
       return true;
     }
   }
   return false;
+}
+
+/** BRACKETED may start at `i`: a bracket, optional white space, then ".", ":", "/", "@", a dot word or "at". */
+function bracketTrigger(s: string, i: number): boolean {
+  let j = i + 1;
+  while (j < s.length && isWhite(s.charCodeAt(j))) j++;
+  const n = s.charCodeAt(j);
+  if (n === 0x2e || n === 0x3a || n === 0x2f || n === 0x40 || dotWordAt(s, j)) return true;
+  return (n | 0x20) === 0x61 && (s.charCodeAt(j + 1) | 0x20) === 0x74;
 }
 
 /** The white space of `\s` that people put around dot words and brackets. */

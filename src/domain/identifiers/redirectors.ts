@@ -67,6 +67,11 @@ const REDIRECTOR_HOSTS = new Set([
   'out.reddit.com', 'steamcommunity.com',
 ]);
 
+/** Every path some redirector listens on, so most paths on a redirector host are ruled out at once. */
+const REDIRECTOR_PATHS = new Set<string>();
+for (const r of REDIRECTORS) for (const p of r.paths) if (p !== '*') REDIRECTOR_PATHS.add(p);
+const ANY_PATH = REDIRECTORS.filter((r) => r.paths.includes('*'));
+
 /** Cheap screen on an already lower-cased host, so ordinary links skip the parsing below. */
 export function isRedirectorHost(host: string): boolean {
   if (REDIRECTOR_HOSTS.has(host)) return true;
@@ -83,7 +88,8 @@ export function isRedirectorPath(host: string, path: string): boolean {
   let p = path.toLowerCase();
   if (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
   if (p === '/') p = '';
-  if (GOOGLE.test(host)) return p === '/url' || p.startsWith('/amp/');
+  if (host.includes('google.') && GOOGLE.test(host)) return p === '/url' || p.startsWith('/amp/');
+  if (!REDIRECTOR_PATHS.has(p)) return ANY_PATH.some((r) => r.host(host));
   for (const r of REDIRECTORS) {
     if (r.host(host) && (r.paths.includes('*') || r.paths.includes(p))) return true;
   }

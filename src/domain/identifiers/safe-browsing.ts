@@ -236,6 +236,8 @@ function canonicalIPv6(bracketed: string): { host: string; isIp: boolean } {
  * until neither applies, so that "a:1.." and "a.:1" both end as "a" and stay so.
  */
 function stripPortAndDots(hostIn: string): string {
+  // Nearly every host has no port, no ".." and no dot at either end: nothing to do.
+  if (hostIn.indexOf(':') < 0 && hostIn.indexOf('..') < 0 && hostIn.charCodeAt(0) !== 0x2e && hostIn.charCodeAt(hostIn.length - 1) !== 0x2e) return hostIn;
   let host = hostIn;
   for (;;) {
     const before = host;

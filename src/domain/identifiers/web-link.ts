@@ -16,8 +16,6 @@ export interface WebLink {
   query: string;
 }
 
-const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
-
 export function safeDecode(s: string): string {
   if (s.indexOf('%') < 0) return s;
   try {
@@ -30,10 +28,10 @@ export function safeDecode(s: string): string {
 export function parseWebLink(raw: string): WebLink | null {
   let s = raw.trim();
   let scheme = '';
-  const m = SCHEME.exec(s);
-  if (m) {
-    scheme = m[1]!.toLowerCase();
-    s = s.slice(m[0].length);
+  const schemeEnd = schemeLength(s);
+  if (schemeEnd > 0) {
+    scheme = s.slice(0, schemeEnd).toLowerCase();
+    s = s.slice(schemeEnd + 3);
   } else if (s.startsWith('//')) {
     s = s.slice(2);
   }
@@ -68,8 +66,28 @@ export function parseWebLink(raw: string): WebLink | null {
     rest = rest.slice(0, q);
   }
   const segments: string[] = [];
-  for (const seg of rest.split(/[/\\]/)) if (seg !== '') segments.push(safeDecode(seg));
+  let from = 0;
+  for (let i = 0; i <= rest.length; i++) {
+    const c = i < rest.length ? rest.charCodeAt(i) : 0x2f;
+    if (c !== 0x2f && c !== 0x5c) continue;
+    if (i > from) segments.push(safeDecode(rest.slice(from, i)));
+    from = i + 1;
+  }
   return { scheme, host, segments, query };
+}
+
+/** Length of a leading `scheme` followed by `://` (what SCHEME matches), or 0. */
+function schemeLength(s: string): number {
+  const c0 = s.charCodeAt(0) | 0x20;
+  if (c0 < 0x61 || c0 > 0x7a) return 0;
+  let i = 1;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const l = c | 0x20;
+    if ((l >= 0x61 && l <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2e || c === 0x2d) continue;
+    break;
+  }
+  return s.charCodeAt(i) === 0x3a && s.charCodeAt(i + 1) === 0x2f && s.charCodeAt(i + 2) === 0x2f ? i : 0;
 }
 
 /** The first value of a query parameter, form-decoded (`+` is a space); null when absent. */
