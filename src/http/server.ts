@@ -15,6 +15,7 @@ import { apiKeyRoutes } from './routes/api-keys.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { lookupRoutes } from './routes/lookup.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { legitimateRoutes } from './routes/legitimate.ts';
 import { organizationRoutes } from './routes/organizations.ts';
@@ -93,6 +94,7 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   await app.register(userRoutes, { db });
   await app.register(apiKeyRoutes, { db });
   await app.register(auditRoutes, { db });
+  await app.register(lookupRoutes, { db });
   await app.register(indicatorRoutes, { db, policy: config.indicators });
   await app.register(legitimateRoutes, { db });
   await app.register(sightingRoutes, { db });

@@ -10,12 +10,13 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions): Promise<void> {
   const started = Date.now();
   // Loaded here, not at the top, so other commands do not pay for the server's modules.
-  const [{ openContext }, { seedDemo }, { buildServer }, { outboxHandlers }, { OutboxWorker }] = await Promise.all([
+  const [{ openContext }, { seedDemo }, { buildServer }, { outboxHandlers }, { OutboxWorker }, { IndexFollower }] = await Promise.all([
     import('../open-context.ts'),
     import('../../app/seed.ts'),
     import('../../http/server.ts'),
     import('../../jobs/outbox-handlers.ts'),
     import('../../jobs/outbox-worker.ts'),
+    import('../../jobs/index-follower.ts'),
   ]);
   const context = await openContext('server');
   const { config, database, logger } = context;
@@ -31,6 +32,10 @@ export async function serve(options: ServeOptions): Promise<void> {
   }
   const worker = new OutboxWorker(database.db, { handlers: outboxHandlers(logger), logger });
   worker.start();
+  // Keeps this node's look-up index current with changes made through any node.
+  const follower = new IndexFollower(database.db, app.lookupIndex, { logger });
+  await follower.startFrom(app.lookupIndex.version);
+  follower.start();
 
   printBanner(config.publicUrl, database.location, credentials, Date.now() - started);
 
@@ -40,6 +45,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await worker.stop();
+    await follower.stop();
     await app.close();
     await database.close();
     process.exit(0);
