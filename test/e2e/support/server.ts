@@ -9,7 +9,8 @@ import { freePort } from './free-port.ts';
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const START_TIMEOUT_MS = 60_000;
+// Generous: on a loaded CI machine, migrating and seeding a new database can take a while.
+const START_TIMEOUT_MS = 120_000;
 const READY_LINE = /Canh Giác is running at (http:\/\/\S+)/;
 
 export interface RunningServer {
