@@ -347,22 +347,256 @@ export const indexChanges = pgTable(
   (t) => [index('index_changes_changed_idx').on(t.changedAt)],
 );
 
+export const REPORT_CHANNELS = ['public', 'agency', 'platform', 'partner'] as const;
+export type ReportChannel = (typeof REPORT_CHANNELS)[number];
+
+/** Where a report stands, as its reporter sees it on the tracking page. */
+export const REPORT_STATUSES = ['received', 'under_review', 'verified', 'sent_to_platform', 'platform_acted', 'closed'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
 export const reports = pgTable(
   'reports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Given to the reporter; anyone holding it sees the report's status, never personal data. */
     trackingCode: text('tracking_code').notNull(),
-    channel: text('channel').$type<'public' | 'agency' | 'platform' | 'partner'>().notNull(),
+    channel: text('channel').$type<ReportChannel>().notNull(),
     category: text('category').notNull(),
     narrative: text('narrative').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }),
     amountLostVnd: bigint('amount_lost_vnd', { mode: 'number' }),
     paymentMethod: text('payment_method'),
-    status: text('status').notNull().default('received'),
+    status: text('status').$type<ReportStatus>().notNull().default('received'),
+    /** The outcome in plain words once known (e.g. "the platform removed the page"). */
+    outcome: text('outcome'),
+    locale: text('locale').$type<'vi' | 'en'>().notNull().default('vi'),
+    /** The submitting organization (agency, platform, partner); null for the public. */
     organizationId: uuid('organization_id').references(() => organizations.id),
+    submittedByUserId: uuid('submitted_by_user_id').references(() => users.id),
+    submittedByApiKeyId: uuid('submitted_by_api_key_id').references(() => apiKeys.id),
+    /** Reporter's contact details, AES-256-GCM encrypted (base64 of iv | tag | ciphertext); agency eyes only. */
+    reporterContactEncrypted: text('reporter_contact_encrypted'),
+    consentToContact: boolean('consent_to_contact').notNull().default(false),
+    /** The caller's Idempotency-Key, kept in the report's own transaction so a retry after a crash finds it. */
+    idempotencyPrincipal: text('idempotency_principal'),
+    idempotencyKey: text('idempotency_key'),
+    requestHash: text('request_hash'),
+    caseId: uuid('case_id'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reports_tracking_code_key').on(t.trackingCode),
+    uniqueIndex('reports_idempotency_key').on(t.idempotencyPrincipal, t.idempotencyKey),
+    index('reports_created_idx').on(t.createdAt),
+    index('reports_case_idx').on(t.caseId),
+  ],
+);
+
+/** Content-addressed evidence files: one row per distinct sha256, whatever the number of reports. */
+export const evidenceFiles = pgTable('evidence_files', {
+  sha256: text('sha256').primaryKey(),
+  mediaType: text('media_type').notNull(),
+  size: integer('size').notNull(),
+  createdAt: createdAt(),
+});
+
+export const reportEvidence = pgTable(
+  'report_evidence',
+  {
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => evidenceFiles.sha256),
+    position: integer('position').notNull(),
+    originalName: text('original_name'),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.position] })],
+);
+
+export const CASE_STATUSES = ['new', 'triaged', 'verified', 'rejected', 'escalated', 'acknowledged', 'actioned', 'closed', 'merged'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/**
+ * The analysts' unit of work. Its state is derived from the append-only `case_events`
+ * (status, assignee, priority are a cache of the last event's outcome, updated in the same
+ * transaction as the event).
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Human reference, e.g. `CG-2026-000123`. */
+    reference: text('reference').notNull(),
+    status: text('status').$type<CaseStatus>().notNull().default('new'),
+    priority: integer('priority').notNull().default(3),
+    category: text('category').notNull(),
+    assigneeUserId: uuid('assignee_user_id').references(() => users.id),
+    mergedIntoCaseId: uuid('merged_into_case_id'),
+    reportCount: integer('report_count').notNull().default(0),
+    amountLostVnd: bigint('amount_lost_vnd', { mode: 'number' }).notNull().default(0),
+    lastEventSeq: bigint('last_event_seq', { mode: 'number' }).notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('cases_reference_key').on(t.reference),
+    index('cases_status_idx').on(t.status, t.updatedAt),
+    index('cases_assignee_idx').on(t.assigneeUserId),
+  ],
+);
+
+export const CASE_EVENT_TYPES = [
+  'created',
+  'report_added',
+  'triaged',
+  'assigned',
+  'commented',
+  'priority_set',
+  'verified',
+  'rejected',
+  'escalated',
+  'acknowledged',
+  'actioned',
+  'disputed',
+  'reopened',
+  'merged',
+  'closed',
+] as const;
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    type: text('type').$type<CaseEventType>().notNull(),
+    actorType: text('actor_type').$type<'user' | 'api_key' | 'system' | 'public'>().notNull(),
+    actorId: text('actor_id'),
+    organizationId: uuid('organization_id'),
+    payload: jsonb('payload').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('reports_tracking_code_key').on(t.trackingCode), index('reports_created_idx').on(t.createdAt)],
+  (t) => [index('case_events_case_idx').on(t.caseId, t.id)],
+);
+
+export const caseIndicators = pgTable(
+  'case_indicators',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.indicatorId] }), index('case_indicators_indicator_idx').on(t.indicatorId)],
+);
+
+/** How long each platform has to act on an escalation (Vietnamese rules ask for 24 hours). */
+export const deadlinePolicies = pgTable('deadline_policies', {
+  platform: text('platform').primaryKey(),
+  hours: integer('hours').notNull().default(24),
+  dueSoonHours: integer('due_soon_hours').notNull().default(4),
+});
+
+export const ESCALATION_STATUSES = ['open', 'acknowledged', 'actioned'] as const;
+export const PLATFORM_ACTIONS = ['removed', 'restricted', 'no_violation', 'needs_more_information'] as const;
+export type PlatformAction = (typeof PLATFORM_ACTIONS)[number];
+
+/** A request to one platform to act on a case's subjects, with a due time. Fraud only. */
+export const escalations = pgTable(
+  'escalations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    platform: text('platform').notNull(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    status: text('status').$type<(typeof ESCALATION_STATUSES)[number]>().notNull().default('open'),
+    fraudCategory: text('fraud_category').notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    message: text('message'),
+    dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }).notNull(),
+    dueSoonAt: timestamp('due_soon_at', { withTimezone: true, mode: 'date' }).notNull(),
+    dueSoonNotifiedAt: timestamp('due_soon_notified_at', { withTimezone: true, mode: 'date' }),
+    breachedAt: timestamp('breached_at', { withTimezone: true, mode: 'date' }),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true, mode: 'date' }),
+    actionedAt: timestamp('actioned_at', { withTimezone: true, mode: 'date' }),
+    action: text('action').$type<PlatformAction>(),
+    platformNote: text('platform_note'),
+    platformReference: text('platform_reference'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('escalations_platform_status_idx').on(t.organizationId, t.status, t.dueAt),
+    index('escalations_due_idx').on(t.dueAt).where(sql`${t.status} <> 'actioned'`),
+    index('escalations_case_idx').on(t.caseId),
+  ],
+);
+
+export const escalationSubjects = pgTable(
+  'escalation_subjects',
+  {
+    escalationId: uuid('escalation_id')
+      .notNull()
+      .references(() => escalations.id),
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+  },
+  (t) => [primaryKey({ columns: [t.escalationId, t.indicatorId] })],
+);
+
+/** What evidence a platform sees: the agency's chosen files, as redacted copies where redacted. */
+export const escalationEvidence = pgTable(
+  'escalation_evidence',
+  {
+    escalationId: uuid('escalation_id')
+      .notNull()
+      .references(() => escalations.id),
+    /** The file the platform receives (a redacted copy, or the original when nothing was hidden). */
+    sha256: text('sha256')
+      .notNull()
+      .references(() => evidenceFiles.sha256),
+    sourceSha256: text('source_sha256')
+      .notNull()
+      .references(() => evidenceFiles.sha256),
+    redactions: jsonb('redactions'),
+  },
+  (t) => [primaryKey({ columns: [t.escalationId, t.sha256] })],
+);
+
+export const DISPUTE_STATUSES = ['open', 'upheld', 'cleared'] as const;
+
+/** Someone wrongly listed disputes an indicator; a supervisor upholds or clears it with a reason. */
+export const disputes = pgTable(
+  'disputes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    trackingCode: text('tracking_code').notNull(),
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    explanation: text('explanation').notNull(),
+    /** The disputer's contact details, encrypted like reporters'. */
+    contactEncrypted: text('contact_encrypted').notNull(),
+    status: text('status').$type<(typeof DISPUTE_STATUSES)[number]>().notNull().default('open'),
+    decisionReason: text('decision_reason'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('disputes_tracking_code_key').on(t.trackingCode), index('disputes_status_idx').on(t.status, t.createdAt)],
 );
 
 export const reportIndicators = pgTable(
