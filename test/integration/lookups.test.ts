@@ -263,3 +263,70 @@ describe('the index follower', () => {
     expect(server.app.lookupIndex.version).toBeGreaterThan(stuck);
   });
 });
+
+describe('the client procedure of docs/lookups.md', () => {
+  const sha256Hex = async (s: string) => (await import('node:crypto')).createHash('sha256').update(s, 'utf8').digest('hex');
+
+  /** What an app does: canonicalize, hash, fetch the range, compare suffixes locally. */
+  async function checkPrivately(raw: string): Promise<'listed' | 'verified_legitimate' | 'not_listed'> {
+    const c = canonicalize(raw);
+    if (!c.ok) throw new Error(c.error.message);
+    const h = await sha256Hex(c.value.indicator);
+    const res = await get(`/api/v1/range/${h.slice(0, 5)}`);
+    const hit = (res.json().entries as string[]).find((e) => e.slice(0, 59) === h.slice(5));
+    return hit === undefined ? 'not_listed' : hit.endsWith(':L') ? 'listed' : 'verified_legitimate';
+  }
+
+  it('checks by range without sending the identifier, and keeps an offline snapshot current with deltas', async () => {
+    const db = server.database.db;
+    expect(await checkPrivately('0911 000 006')).toBe('listed');
+    expect(await checkPrivately('0911 000 001')).toBe('not_listed'); // suspected: not public
+    expect(await checkPrivately('phone:+8419001234')).toBe('verified_legitimate');
+    expect(await checkPrivately('0903 000 111')).toBe('not_listed');
+
+    // Full snapshot: a set of 8-byte truncated hashes.
+    const snap = (await get('/api/v1/snapshot')).json();
+    expect(snap.hashBytes).toBe(8);
+    const bytes = Buffer.from(snap.listed.hashes, 'base64');
+    expect(bytes.length).toBe(snap.listed.count * 8);
+    const offline = new Set<string>();
+    for (let i = 0; i < bytes.length; i += 8) offline.add(bytes.subarray(i, i + 8).toString('hex'));
+    const t = async (indicator: string) => (await sha256Hex(indicator)).slice(0, 16);
+    expect(offline.has(await t('phone:+84911000006'))).toBe(true);
+    expect(offline.has(await t('phone:+84911000001'))).toBe(false);
+    expect(offline.has(await t('phone:+84911000003'))).toBe(false); // amber
+
+    // Changes on the server, then a delta since the snapshot's version.
+    await putIndicator(db, { indicator: 'phone:+84922000001', verdict: 'confirmed' });
+    await putIndicator(db, { indicator: 'phone:+84911000006', verdict: 'cleared' });
+    await putIndicator(db, { indicator: 'phone:+84922000002', verdict: 'suspected' });
+    await follower.pollOnce();
+    const delta = (await get(`/api/v1/snapshot/delta?since=${snap.version}`)).json();
+    expect(delta.version).toBeGreaterThan(snap.version);
+    for (const h of delta.listed.added) offline.add(h);
+    for (const h of delta.listed.removed) offline.delete(h);
+    expect(offline.has(await t('phone:+84922000001'))).toBe(true);
+    expect(offline.has(await t('phone:+84911000006'))).toBe(false);
+    // A non-public change is not revealed, not even as "removed".
+    const suspected = await t('phone:+84922000002');
+    expect([...delta.listed.added, ...delta.listed.removed]).not.toContain(suspected);
+    // An offline hit is confirmed by range before warning (8 bytes may, rarely, collide).
+    expect(await checkPrivately('0922 000 001')).toBe('listed');
+    expect(await checkPrivately('0911 000 006')).toBe('not_listed');
+
+    // Up to date: an empty delta at the same version.
+    const none = (await get(`/api/v1/snapshot/delta?since=${delta.version}`)).json();
+    expect(none).toMatchObject({ version: delta.version, listed: { added: [], removed: [] } });
+  });
+
+  it('answers 410 Gone to a delta older than the node can describe', async () => {
+    const { LookupIndex } = await import('../../src/app/lookup-index.ts');
+    const { snapshotDelta } = await import('../../src/app/hashed-lookups.ts');
+    const late = new LookupIndex();
+    await late.load(server.database.db);
+    expect(late.loadedVersion).toBeGreaterThan(0);
+    late.version = late.loadedVersion + 1;
+    await expect(snapshotDelta(server.database.db, late, 0)).rejects.toMatchObject({ status: 410 });
+    expectProblem(await get('/api/v1/snapshot/delta?since=-1'), 400);
+  });
+});
