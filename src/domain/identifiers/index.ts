@@ -40,7 +40,7 @@ import { canonicalizeX, X } from './x.ts';
 import { canonicalizeYoutube, YOUTUBE } from './youtube.ts';
 import { deobfuscateText } from './deobfuscate.ts';
 import { canonicalizeLinkOnPlatform, type PlatformSpec } from './platform-link.ts';
-import { parseWebLink, type WebLink } from './web-link.ts';
+import { linkHost, parseRest, type WebLink } from './web-link.ts';
 import { isRedirectorHost, isRedirectorPath, unwrapRedirects } from './redirectors.ts';
 import { IDENTIFIER_KINDS } from './types.ts';
 
@@ -105,7 +105,7 @@ function mayStartCryptoAddress(c: number): boolean {
   return c === 0x30 || c === 0x54 || c === 0x31 || c === 0x33 || c === 0x62 || c === 0x42;
 }
 
-function platformOfLink(link: WebLink): IdentifierKind | null {
+function platformOfLink(link: Pick<WebLink, 'scheme' | 'host'>): IdentifierKind | null {
   if (isFacebookFamilyHost(link.host)) return 'fb';
   for (const p of PLATFORMS) if (p.isHost(link)) return p.kind;
   return null;
@@ -146,16 +146,20 @@ function route(raw: string): Route | null {
     const bare = host !== null && host[0].length === s.length;
     if (bare && /^[0-9.]+$/.test(s)) return PHONE.test(s) ? { kind: 'phone', input: s, link: false } : null;
     let target = s;
-    let link = parseWebLink(s);
-    if (link && isRedirectorHost(link.host) && isRedirectorPath(link.host, `/${link.segments.join('/')}`)) {
-      target = unwrapRedirects(s) ?? s;
-      if (target !== s) link = parseWebLink(target);
+    // Most links are neither redirectors nor platform links: their path is never split here.
+    let where = linkHost(s);
+    if (where && isRedirectorHost(where.host)) {
+      const link = parseRest(where);
+      if (isRedirectorPath(link.host, `/${link.segments.join('/')}`)) {
+        target = unwrapRedirects(s) ?? s;
+        if (target !== s) where = linkHost(target);
+      }
     }
-    if (link) {
-      const platform = platformOfLink(link);
-      if (platform) return { kind: platform, input: target, link: true, parsed: link };
+    if (where) {
+      const platform = platformOfLink(where);
+      if (platform) return { kind: platform, input: target, link: true, parsed: parseRest(where) };
     }
-    if (bare && !s.endsWith('.') && link && isPlausibleDomain(link.host)) return { kind: 'domain', input: s, link: false };
+    if (bare && !s.endsWith('.') && where && isPlausibleDomain(where.host)) return { kind: 'domain', input: s, link: false };
     if (bare) return null;
     return { kind: 'url', input: s, link: true };
   }

@@ -12,7 +12,8 @@ export interface PlatformSpec {
   kind: IdentifierKind;
   /** Name for messages, e.g. "Telegram". */
   name: string;
-  isHost(link: WebLink): boolean;
+  /** Only the scheme and host are read, so detection can ask before parsing the path. */
+  isHost(link: Pick<WebLink, 'scheme' | 'host'>): boolean;
   fromLink(link: WebLink): CanonResult;
   /** The part after `kind:`. */
   fromIndicator(value: string): CanonResult;
@@ -56,7 +57,7 @@ export function handleResult(kind: IdentifierKind, value: string, display: strin
   return ok(kind, value, display);
 }
 
-export function hostIn(...hosts: string[]): (link: WebLink) => boolean {
+export function hostIn(...hosts: string[]): (link: Pick<WebLink, 'scheme' | 'host'>) => boolean {
   const set = new Set(hosts);
   return (link) => set.has(link.host);
 }

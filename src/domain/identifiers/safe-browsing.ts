@@ -303,14 +303,30 @@ function canonicalPath(rest: string): string {
   return p;
 }
 
+/** Printable ASCII (0x21–0x7E) without "%" and "#": a string no escaping step would change. */
+function isPlainAscii(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f || c === 0x25 || c === 0x23) return false;
+  }
+  return true;
+}
+
 /** Canonicalize `raw` by the Safe Browsing rules; null when it has no host. Never throws. */
 export function safeBrowsingCanonicalize(raw: string): SafeBrowsingUrl | null {
-  let s = toByteString(raw);
-  const hash = s.indexOf('#');
-  if (hash >= 0) s = s.slice(0, hash);
-  s = asciiTrim(s);
-  if (s.indexOf('\t') >= 0 || s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0) s = s.replace(/[\t\r\n]/g, '');
-  s = unescapeFully(s);
+  // Most links are printable ASCII without "%" or "#": then the byte conversion, fragment,
+  // trimming, unescaping and re-escaping steps all leave them unchanged and are skipped.
+  const plain = isPlainAscii(raw);
+  let s = raw;
+  if (!plain) {
+    s = toByteString(raw);
+    const hash = s.indexOf('#');
+    if (hash >= 0) s = s.slice(0, hash);
+    s = asciiTrim(s);
+    if (s.indexOf('\t') >= 0 || s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0) s = s.replace(/[\t\r\n]/g, '');
+    s = unescapeFully(s);
+  }
   let [scheme, rest] = splitScheme(s);
   let query: string | null = null;
   const q = rest.indexOf('?');
@@ -333,9 +349,10 @@ export function safeBrowsingCanonicalize(raw: string): SafeBrowsingUrl | null {
   if (hostish.length === 0) return null;
   const h = canonicalHost(hostish);
   if (!h) return null;
+  // A plain input's host can still change (IDN or IPv6 forms), so it is always escaped.
   const host = escapeBytes(h.host);
-  const path = escapeBytes(canonicalPath(pathPart));
-  const escQuery = query === null ? null : escapeBytes(query);
+  const path = plain ? canonicalPath(pathPart) : escapeBytes(canonicalPath(pathPart));
+  const escQuery = query === null || plain ? query : escapeBytes(query);
   const url = `${scheme}://${host}${path}${escQuery === null ? '' : '?' + escQuery}`;
   return { url, scheme, host, path, query: escQuery, isIp: h.isIp };
 }

@@ -56,6 +56,9 @@ export function resolveUrl(raw: string): { ok: true; url: SafeBrowsingUrl } | { 
   if (s.length === 0) return { ok: false, code: 'empty', message: 'The input is empty.' };
   if (s.length > MAX_URL_LENGTH) return { ok: false, code: 'url_too_long', message: `A URL is at most ${MAX_URL_LENGTH} characters here.` };
   let current = deobfuscateText(s);
+  // A string deobfuscation left alone is a fixed point of it: when canonicalization also leaves
+  // it alone (the common case), the second deobfuscation below would only repeat the first.
+  const settled = current === s ? s : null;
   for (let step = 0; step < MAX_STEPS; step++) {
     const u = safeBrowsingCanonicalize(current);
     if (!u) return { ok: false, code: 'url_invalid', message: 'Not a web address with a host name.' };
@@ -67,6 +70,7 @@ export function resolveUrl(raw: string): { ok: true; url: SafeBrowsingUrl } | { 
         continue;
       }
     }
+    if (u.url === settled) return { ok: true, url: u };
     const again = deobfuscateText(u.url);
     if (again === u.url) return { ok: true, url: u };
     current = again;

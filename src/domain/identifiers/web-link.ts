@@ -25,7 +25,18 @@ export function safeDecode(s: string): string {
   }
 }
 
-export function parseWebLink(raw: string): WebLink | null {
+/** Where a link is: its scheme and host as `parseWebLink` reads them, and what follows the host. */
+export interface LinkHost {
+  scheme: string;
+  host: string;
+  rest: string;
+}
+
+/**
+ * The scheme and host of a link, without splitting the path: kind detection needs only these
+ * to tell a platform or redirector link from any other. Null exactly when `parseWebLink` is.
+ */
+export function linkHost(raw: string): LinkHost | null {
   let s = raw.trim();
   let scheme = '';
   const schemeEnd = schemeLength(s);
@@ -44,13 +55,24 @@ export function parseWebLink(raw: string): WebLink | null {
     }
   }
   let host = s.slice(0, end);
-  let rest = s.slice(end);
   host = host.slice(host.lastIndexOf('@') + 1);
   const colon = host.lastIndexOf(':');
   if (colon >= 0 && host.indexOf(']') < colon) host = host.slice(0, colon);
   while (host.endsWith('.')) host = host.slice(0, -1);
   host = host.toLowerCase();
   if (host.length === 0 || /[\s<>"{}|^`]/.test(host)) return null;
+  return { scheme, host, rest: s.slice(end) };
+}
+
+export function parseWebLink(raw: string): WebLink | null {
+  const h = linkHost(raw);
+  return h && parseRest(h);
+}
+
+/** The full link from its already split scheme and host. */
+export function parseRest(h: LinkHost): WebLink {
+  const { scheme, host } = h;
+  let rest = h.rest;
   let fragment = '';
   const hash = rest.indexOf('#');
   if (hash >= 0) {
