@@ -6,6 +6,7 @@ import {
   index,
   integer,
   jsonb,
+  pgSequence,
   pgTable,
   primaryKey,
   text,
@@ -415,6 +416,13 @@ export const reportEvidence = pgTable(
   },
   (t) => [primaryKey({ columns: [t.reportId, t.position] })],
 );
+
+/**
+ * Numbers for case references (`CG-2026-000123`). A sequence, not a counter row, so concurrent
+ * intake transactions opening cases never wait on each other; gaps from rolled-back
+ * transactions are harmless.
+ */
+export const caseReferenceSeq = pgSequence('case_reference_seq', { startWith: 1, increment: 1 });
 
 export const CASE_STATUSES = ['new', 'triaged', 'verified', 'rejected', 'escalated', 'acknowledged', 'actioned', 'closed', 'merged'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
