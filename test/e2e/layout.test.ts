@@ -43,6 +43,10 @@ describe('layout and languages', () => {
       await menu.click();
       expect(await menu.getAttribute('aria-expanded')).toBe('true');
       await navigation.getByRole('link', { name: 'Trang chủ' }).waitFor();
+      // Escape folds it again and returns the focus to the menu button.
+      await page.keyboard.press('Escape');
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.evaluate('document.activeElement.getAttribute("aria-controls") !== null')).toBe(true);
     } finally {
       await context.close();
     }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { AccountArea } from './AccountArea.tsx';
@@ -16,9 +16,17 @@ export function Header() {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const panelId = useId();
+  const toggleRef = useRef<HTMLButtonElement>(null);
 
   // Following a link closes the menu so the new page is what the user sees.
   useEffect(() => setMenuOpen(false), [location.pathname]);
+
+  // Escape closes the open menu and puts the focus back on its button, as in other disclosures.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !menuOpen) return;
+    setMenuOpen(false);
+    toggleRef.current?.focus();
+  };
 
   return (
     <header className="site-header">
@@ -33,8 +41,9 @@ export function Header() {
           </Link>
         </div>
       </div>
-      <div className="container navbar">
+      <div className="container navbar" onKeyDown={onKeyDown}>
         <button
+          ref={toggleRef}
           type="button"
           className="navbar__toggle"
           aria-expanded={menuOpen}
