@@ -162,14 +162,23 @@ function isLabelChar(s: string, i: number): boolean {
  */
 class Builder {
   pieces: string[] = [];
-  starts: number[] = [];
-  ends: number[] = [];
+  /**
+   * Offsets per output character, preallocated: every rewrite is at most as long as what it
+   * replaces ("[.]" → ".", "hxxps" → "https"), so the output never outgrows the input.
+   */
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Output characters so far (only counted when tracking offsets). */
+  n = 0;
   /** input[copied, i) is unchanged text not yet handed over as a piece. */
   copied = 0;
   constructor(
     private readonly input: string,
     private readonly track: boolean,
-  ) {}
+  ) {
+    this.starts = new Int32Array(track ? input.length : 0);
+    this.ends = new Int32Array(track ? input.length : 0);
+  }
   /** Hand over the unchanged text before `i`. */
   flush(i: number): void {
     this.copy(this.copied, i);
@@ -191,16 +200,16 @@ class Builder {
     this.pieces.push(this.input.slice(from, to));
     if (!this.track) return;
     for (let k = from; k < to; k++) {
-      this.starts.push(k);
-      this.ends.push(k + 1);
+      this.starts[this.n] = k;
+      this.ends[this.n++] = k + 1;
     }
   }
   emit(s: string, from: number, to: number): void {
     this.pieces.push(s);
     if (!this.track) return;
     for (let k = 0; k < s.length; k++) {
-      this.starts.push(from);
-      this.ends.push(to);
+      this.starts[this.n] = from;
+      this.ends[this.n++] = to;
     }
   }
   /** Remove trailing spaces and tabs already emitted, so "a [.] b" becomes "a.b". */
@@ -211,10 +220,7 @@ class Builder {
       let n = last.length;
       while (n > 0 && (last.charCodeAt(n - 1) === 0x20 || last.charCodeAt(n - 1) === 0x09)) n--;
       if (n === last.length) return;
-      if (this.track) {
-        this.starts.length -= last.length - n;
-        this.ends.length -= last.length - n;
-      }
+      if (this.track) this.n -= last.length - n;
       if (n > 0) {
         this.pieces[this.pieces.length - 1] = last.slice(0, n);
         return;
@@ -290,7 +296,7 @@ function run(input: string, track: boolean): Deobfuscated {
         continue;
       }
     }
-    if ((c === 0x20 || c === 0x09 || c === 0xa0) && b.lastIsLabelCharAt(i)) {
+    if ((c === 0x20 || c === 0x09 || c === 0xa0) && dotAfterSpaces(input, i) && b.lastIsLabelCharAt(i)) {
       // "a . com" and "a .com", never "a. com": that is how sentences end.
       const sep = matchAt(SPACED_DOT, input, i);
       if (sep && labelChainEndsInTld(input, i + sep[0].length)) {
@@ -317,7 +323,18 @@ function run(input: string, track: boolean): Deobfuscated {
   b.flush(i);
   const text = b.text();
   if (!track) return { text, starts: null, ends: null, inputLength: input.length };
-  return { text, starts: Int32Array.from(b.starts), ends: Int32Array.from(b.ends), inputLength: input.length };
+  return { text, starts: b.starts.subarray(0, b.n), ends: b.ends.subarray(0, b.n), inputLength: input.length };
+}
+
+/**
+ * Whether a spaced dot or a dot word may start at the white space at `i`: the first character
+ * after the white space is "." or starts "dot"/"cham"/"chấm". Most spaces in prose are neither,
+ * and this spares them both regular expressions.
+ */
+function dotAfterSpaces(s: string, i: number): boolean {
+  let j = i;
+  while (j < s.length && isWhite(s.charCodeAt(j))) j++;
+  return s.charCodeAt(j) === 0x2e || dotWordAt(s, j);
 }
 
 /**

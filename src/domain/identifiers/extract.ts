@@ -163,9 +163,6 @@ function scanVietQr(text: string, found: Found[], consumed: Span[]): void {
 // ---------------------------------------------------------------------------------------
 // Links, domains, emails (after undoing defanging line by line)
 
-/** Cheap screen for lines that may hold defanged links; A2's deobfuscator does the real work. */
-const DEFANG = /[[({]\s*(?:\.|dot|ch[aấ]m|:|\/|@|at)\s*[\])}]|h(?:xx|\*\*)ps?|\S[ \t]+\.[ \t]*[a-z]|\S\.[ \t]+(?:com|vn|net|org|me|info|xyz|top|io|cc|co|app|site|online|shop|store|link|click)\b|\s(?:dot|ch[aấ]m)\s|[\u200b-\u200d\u2060\ufeff\u00ad\uff0e\u3002\uff61]/i;
-
 /** Characters that end a link token. */
 function endsToken(c: number): boolean {
   return c <= 0x20 || c === 0x22 || c === 0x27 || c === 0x3c || c === 0x3e || c === 0x28 || c === 0x29 ||
@@ -209,12 +206,21 @@ function plausibleHost(token: string): boolean {
   return label.startsWith('xn--') && isTld(label);
 }
 
+/** Results per link token within one `extract` call: reports repeat the same links. */
+type LinkMemo = Map<string, CanonResult>;
+const MEMO_LIMIT = 10_000;
+
 /** Links go through kind detection so Facebook, Zalo, Telegram… links get their own kinds. */
-function canonicalizeLink(token: string): CanonResult {
-  return canonicalize(token);
+function canonicalizeLink(token: string, memo: LinkMemo): CanonResult {
+  let r = memo.get(token);
+  if (r === undefined) {
+    r = canonicalize(token);
+    if (memo.size < MEMO_LIMIT) memo.set(token, r);
+  }
+  return r;
 }
 
-function scanLinks(line: string, offset: number, map: ((s: number, e: number) => Span) | null, found: Found[], consumed: Span[]): void {
+function scanLinks(line: string, offset: number, map: ((s: number, e: number) => Span) | null, found: Found[], consumed: Span[], memo: LinkMemo): void {
   let searchFrom = 0;
   let lastEnd = -1;
   // Next "." and "@" are tracked separately so each is searched for once per occurrence.
@@ -271,7 +277,7 @@ function scanLinks(line: string, offset: number, map: ((s: number, e: number) =>
     } else if (atIndex === 0 || (atIndex > 0 && !token.includes('/'))) {
       continue;
     } else if (!/^[\d.]+$/.test(token) && plausibleHost(token)) {
-      r = canonicalizeLink(token);
+      r = canonicalizeLink(token, memo);
     }
     if (!r || !r.ok) continue;
     const [start, end] = map ? map(s, e) : [s, e];
@@ -281,34 +287,25 @@ function scanLinks(line: string, offset: number, map: ((s: number, e: number) =>
 }
 
 function scanAllLinks(text: string, found: Found[], consumed: Span[]): void {
-  // Deobfuscation rewrites text and needs an offset map, so it runs only on lines that may need it.
+  // Deobfuscation rewrites text and needs an offset map; its own cheap screen rules out the
+  // lines that need none, and those are scanned as they are.
+  const memo: LinkMemo = new Map();
   let lineStart = 0;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd);
-    if (line.indexOf('.') !== -1 || line.indexOf('@') !== -1 || hasDefangOnly(line)) {
-      if (DEFANG.test(line)) {
-        const d = deobfuscate(line);
-        if (d.starts) {
-          scanLinks(d.text, lineStart, (s, e) => {
-            const span = toOriginalSpan(d, s, e);
-            return [span.start, span.end];
-          }, found, consumed);
-        } else {
-          scanLinks(line, lineStart, null, found, consumed);
-        }
-      } else {
-        scanLinks(line, lineStart, null, found, consumed);
-      }
+    const d = deobfuscate(line);
+    if (d.starts) {
+      scanLinks(d.text, lineStart, (s, e) => {
+        const span = toOriginalSpan(d, s, e);
+        return [span.start, span.end];
+      }, found, consumed, memo);
+    } else if (line.indexOf('.') !== -1 || line.indexOf('@') !== -1) {
+      scanLinks(line, lineStart, null, found, consumed, memo);
     }
     lineStart = lineEnd + 1;
   }
-}
-
-/** "abc[dot]com" and "abc (dot) com" contain no "." at all. */
-function hasDefangOnly(line: string): boolean {
-  return line.indexOf('dot') !== -1 || line.indexOf('chấm') !== -1 || line.indexOf('cham') !== -1 || line.indexOf('DOT') !== -1 || line.indexOf('\uff0e') !== -1 || line.indexOf('\u3002') !== -1;
 }
 
 // ---------------------------------------------------------------------------------------
