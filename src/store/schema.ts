@@ -471,6 +471,8 @@ export const CASE_EVENT_TYPES = [
   'disputed',
   'reopened',
   'merged',
+  /** On the target of a merge; `merged` is on the case merged away. */
+  'merge_received',
   'closed',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
