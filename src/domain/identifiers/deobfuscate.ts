@@ -69,6 +69,8 @@ function mayBeObfuscated(s: string): boolean {
     const c = s.charCodeAt(i);
     // Ordered so that an ordinary ASCII character costs two or three comparisons.
     if (c >= 0x7b) {
+      // Letters with diacritics (all of Vietnamese) sit below every special character here.
+      if (c >= 0xc0 && c < 0x1680) continue;
       if (c > 0x7f && (isZeroWidth(c) || isWideDot(c) || (isWhite(c) && dotWordAt(s, i + 1)))) return true;
       if (c === 0x7b && bracketTrigger(s, i)) return true;
     } else if (c <= 0x20) {

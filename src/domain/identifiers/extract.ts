@@ -95,6 +95,14 @@ function foldWord(word: string): string {
 /** Words after which an ordinary Vietnamese phrase ("Ngoại thương", "Quân đội") names a bank. */
 const BANK_WORDS = new Set(['nganhang', 'nh']);
 
+/** Whether `a + b` is one of BANK_WORDS ("ngan" + "hang"), without building the string. */
+function isBankWordPair(a: string, b: string): boolean {
+  for (const w of BANK_WORDS) {
+    if (a.length + b.length === w.length && w.startsWith(a) && w.endsWith(b)) return true;
+  }
+  return false;
+}
+
 interface BankMention {
   bank: Bank;
   start: number;
@@ -105,8 +113,7 @@ interface BankMention {
 function bankMentions(words: Word[]): BankMention[] {
   const out: BankMention[] = [];
   for (let i = 0; i < words.length; i++) {
-    const prev = i >= 2 ? words[i - 2]!.text + words[i - 1]!.text : '';
-    const afterBankWord = BANK_WORDS.has(prev) || BANK_WORDS.has(words[i - 1]?.text ?? '');
+    const afterBankWord = (i >= 2 && isBankWordPair(words[i - 2]!.text, words[i - 1]!.text)) || BANK_WORDS.has(words[i - 1]?.text ?? '');
     let key = '';
     let best: BankMention | null = null;
     let bestLen = 0;
