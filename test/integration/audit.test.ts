@@ -243,13 +243,17 @@ describe('canhgiac audit verify', () => {
     const good = await runCli(['audit', 'verify'], target.env);
     expect(good.stderr).toBe('');
     expect(good.code).toBe(0);
-    // 6 organizations, 5 users and 3 reports.
-    expect(good.stdout).toMatch(/^OK: 14 audit records, chain head [0-9a-f]{64}\n$/);
+    const match = /^OK: (\d+) audit records, chain head [0-9a-f]{64}\n$/.exec(good.stdout);
+    expect(match, good.stdout).not.toBeNull();
+    const records = Number(match![1]);
+    // At least one record per demo organization and user.
+    expect(records).toBeGreaterThanOrEqual(11);
 
-    // Tamper with the database from this process, as someone with SQL access would.
+    // Tamper with a record in the middle from this process, as someone with SQL access would.
+    const tampered = Math.ceil(records / 2);
     const db = await target.open();
     try {
-      await db.db.execute(sql`update audit_log set after = jsonb_set(after, '{role}', '"admin"') where seq = 9`);
+      await db.db.execute(sql`update audit_log set after = coalesce(after, '{}'::jsonb) || '{"tampered": true}'::jsonb where seq = ${tampered}`);
     } finally {
       await db.close();
     }
@@ -257,7 +261,7 @@ describe('canhgiac audit verify', () => {
     const bad = await runCli(['audit', 'verify'], target.env);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toBe('canhgiac: TAMPERED: audit record 9: its content does not match its hash.\n');
+    expect(bad.stderr).toBe(`canhgiac: TAMPERED: audit record ${tampered}: its content does not match its hash.\n`);
     // Three CLI runs and a new PGlite cluster (initdb in WebAssembly) on a busy 2-core machine.
   }, 150_000);
 });
