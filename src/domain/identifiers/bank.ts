@@ -110,6 +110,10 @@ const EXPLICIT = /^([^:/]{1,80}?)\s*[:/]\s*(.*)$/s;
 /** A run of digits with separators inside, e.g. `0011 0045 67890`, `0011-004-567890`. */
 const DIGIT_RUN = /\d(?:[\d.\-_ ]*\d)?/g;
 
+function isSeparatorCode(c: number): boolean {
+  return c === 0x20 || c === 0x2e || c === 0x2d || c === 0x5f;
+}
+
 function countDigits(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -125,7 +129,7 @@ export function canonicalizeBank(raw: string): CanonResult {
   if (s.length === 0) return fail('empty', 'No bank account given.');
   if (looksLikeVietQr(s)) return fromQr(s);
   if (s.length > MAX_INPUT) return fail('bank_account_invalid', 'The input is too long to be a bank account.');
-  if (s.slice(0, 5).toLowerCase() === 'bank:') s = s.slice(5).trim();
+  if (s.charCodeAt(4) === 0x3a && s.slice(0, 5).toLowerCase() === 'bank:') s = s.slice(5).trim();
 
   const explicit = s.indexOf(':') >= 0 || s.indexOf('/') >= 0 ? EXPLICIT.exec(s) : null;
   let explicitError: CanonResult | null = null;
@@ -160,13 +164,14 @@ export function canonicalizeBank(raw: string): CanonResult {
   let rest = s.slice(0, best.index) + ' ' + s.slice(best.index + accountText.length);
 
   // "970436 0011004567890": a BIN and an account separated by a space form one digit run.
-  const leadingBin = /^(\d{6})[ .\-_]+(\d[\d .\-_]*)$/.exec(accountText);
+  // Only a run with a separator right after six digits can start with a BIN.
+  const leadingBin = isSeparatorCode(accountText.charCodeAt(6)) ? /^(\d{6})[ .\-_]+(\d[\d .\-_]*)$/.exec(accountText) : null;
   if (leadingBin && bankByBin(leadingBin[1]!)) {
     rest = `${rest} ${leadingBin[1]}`;
     accountText = leadingBin[2]!;
   }
 
-  const bin = /(?:^|\D)(\d{6})(?:\D|$)/.exec(rest);
+  const bin = countDigits(rest) >= 6 ? /(?:^|\D)(\d{6})(?:\D|$)/.exec(rest) : null;
   const found = bin ? { bank: bankByBin(bin[1]!), conflict: false } : findBankInWords(rest);
   if (!found.bank) {
     return fail('bank_unknown', bin ? `No bank is known with BIN ${bin[1]}.` : 'The input names no known bank; give its name, short name or BIN.');

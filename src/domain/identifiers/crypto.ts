@@ -116,6 +116,8 @@ export function cryptoChainOf(s: string): Chain | null {
 /** Removes `crypto:<chain>:` and payment-URI wrappers (BIP 21, EIP-681, `tron:`). */
 function unwrap(s: string): { address: string; chain: Chain | null } {
   let chain: Chain | null = null;
+  // Every wrapper has a colon; a bare address has none.
+  if (s.indexOf(':') < 0) return { address: s.trim(), chain };
   const lower = s.slice(0, 12).toLowerCase();
   if (lower.startsWith('crypto:')) {
     const rest = s.slice(7);

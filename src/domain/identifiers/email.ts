@@ -15,15 +15,23 @@ const MAX_ADDRESS = 254;
 const LOCAL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 export function canonicalizeEmail(raw: string): CanonResult {
   if (typeof raw !== 'string') return fail('empty', 'No email address given.');
   let s = raw.trim();
   if (s.length === 0) return fail('empty', 'No email address given.');
-  const prefix = s.slice(0, 7).toLowerCase();
-  if (prefix.startsWith('email:')) s = s.slice(6).trim();
-  else if (prefix === 'mailto:') s = s.slice(7).trim();
+  const colon = s.indexOf(':');
+  if (colon === 5 || colon === 6) {
+    const prefix = s.slice(0, 7).toLowerCase();
+    if (prefix.startsWith('email:')) s = s.slice(6).trim();
+    else if (prefix === 'mailto:') s = s.slice(7).trim();
+  }
   // Angle brackets come from copied headers: "Name <a@b.vn>".
-  const angle = /<([^<>]+)>\s*$/.exec(s);
+  const angle = s.indexOf('>') >= 0 ? /<([^<>]+)>\s*$/.exec(s) : null;
   if (angle) s = angle[1]!.trim();
   if (s.length > MAX_ADDRESS * 4) return fail('email_invalid', 'The input is too long to be an email address.');
 
@@ -32,7 +40,8 @@ export function canonicalizeEmail(raw: string): CanonResult {
   const local = s.slice(0, at).toLowerCase();
   let domainInput = s.slice(at + 1);
   // Full-width and ideographic dots are what IDNA maps to "." as well.
-  domainInput = domainInput.replace(/[\u3002\uff0e\uff61]/g, '.').replace(/\.$/, '');
+  if (!isAscii(domainInput)) domainInput = domainInput.replace(/[\u3002\uff0e\uff61]/g, '.');
+  if (domainInput.endsWith('.')) domainInput = domainInput.slice(0, -1);
   if (local.length > MAX_LOCAL || !LOCAL.test(local)) return fail('email_invalid', 'The part before @ is not a valid mailbox name.');
 
   let domain = domainInput.toLowerCase();

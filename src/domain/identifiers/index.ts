@@ -40,7 +40,7 @@ import { canonicalizeX, X } from './x.ts';
 import { canonicalizeYoutube, YOUTUBE } from './youtube.ts';
 import { deobfuscateText } from './deobfuscate.ts';
 import { canonicalizeLinkOnPlatform, type PlatformSpec } from './platform-link.ts';
-import { linkHost, parseRest, type WebLink } from './web-link.ts';
+import { linkHost, parseRest, schemeLength, type WebLink } from './web-link.ts';
 import { isRedirectorHost, isRedirectorPath, unwrapRedirects } from './redirectors.ts';
 import { IDENTIFIER_KINDS } from './types.ts';
 
@@ -130,7 +130,7 @@ function route(raw: string): Route | null {
   // Phone numbers are the most common input: settle them before the costlier checks.
   const c0 = s.charCodeAt(0);
   if (((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x2b || c0 === 0x28) && PHONE.test(s)) {
-    return DOTTED_QUAD.test(s) ? { kind: 'url', input: s, link: true } : { kind: 'phone', input: s, link: false };
+    return s.indexOf('.') >= 0 && DOTTED_QUAD.test(s) ? { kind: 'url', input: s, link: true } : { kind: 'phone', input: s, link: false };
   }
   if (c0 === 0x30 && looksLikeVietQr(s)) return { kind: 'bank', input: s, link: false };
   s = deobfuscateText(s);
@@ -140,7 +140,7 @@ function route(raw: string): Route | null {
   if (s.includes('@') && EMAIL.test(s)) return { kind: 'email', input: s, link: false };
   if (s.startsWith('@')) return null;
   if (DOTTED_QUAD.test(s)) return { kind: 'url', input: s, link: true };
-  const scheme = SCHEME.test(s);
+  const scheme = schemeLength(s) > 0;
   const host = scheme || s.startsWith('//') || s.indexOf('.') < 0 ? null : HOSTISH.exec(s);
   if (scheme || s.startsWith('//') || host) {
     const bare = host !== null && host[0].length === s.length;
@@ -148,16 +148,21 @@ function route(raw: string): Route | null {
     let target = s;
     // Most links are neither redirectors nor platform links: their path is never split here.
     let where = linkHost(s);
+    // Facebook's hosts are redirector hosts too: keep the parse for the platform step.
+    let parsed: WebLink | null = null;
     if (where && isRedirectorHost(where.host)) {
-      const link = parseRest(where);
-      if (isRedirectorPath(link.host, `/${link.segments.join('/')}`)) {
+      parsed = parseRest(where);
+      if (isRedirectorPath(parsed.host, `/${parsed.segments.join('/')}`)) {
         target = unwrapRedirects(s) ?? s;
-        if (target !== s) where = linkHost(target);
+        if (target !== s) {
+          where = linkHost(target);
+          parsed = null;
+        }
       }
     }
     if (where) {
       const platform = platformOfLink(where);
-      if (platform) return { kind: platform, input: target, link: true, parsed: parseRest(where) };
+      if (platform) return { kind: platform, input: target, link: true, parsed: parsed ?? parseRest(where) };
     }
     if (bare && !s.endsWith('.') && where && isPlausibleDomain(where.host)) return { kind: 'domain', input: s, link: false };
     if (bare) return null;
@@ -192,8 +197,11 @@ function canonicalizeParsed(kind: IdentifierKind, link: WebLink, input: string):
 function withLinkContext(result: CanonResult, input: string): CanonResult {
   if (!result.ok) return result;
   // Only web links: tg:// and other app schemes have no URL worth listing.
-  const head = input.slice(0, 8).toLowerCase();
-  if (head.includes('://') && !head.startsWith('http://') && !head.startsWith('https://')) return result;
+  const sep = input.indexOf('://');
+  if (sep >= 0 && sep <= 5) {
+    const head = input.slice(0, 8).toLowerCase();
+    if (!head.startsWith('http://') && !head.startsWith('https://')) return result;
+  }
   const u = resolveUrl(input);
   if (!u.ok) return result;
   // Built directly from the canonical URL (not through a url: result and a copy of it without

@@ -56,6 +56,9 @@ function readDigits(s: string): Digits | null {
 }
 
 function stripPrefix(s: string): string {
+  // Only "phone:" and "tel:" are stripped: most inputs start with a digit or "+".
+  const c = s.charCodeAt(0) | 0x20;
+  if (c !== 0x70 && c !== 0x74) return s;
   const lower = s.slice(0, 6).toLowerCase();
   if (lower.startsWith('phone:')) return s.slice(6).trim();
   if (lower.startsWith('tel:')) return s.slice(4).trim();

@@ -99,7 +99,7 @@ export function parseRest(h: LinkHost): WebLink {
 }
 
 /** Length of a leading `scheme` followed by `://` (what SCHEME matches), or 0. */
-function schemeLength(s: string): number {
+export function schemeLength(s: string): number {
   const c0 = s.charCodeAt(0) | 0x20;
   if (c0 < 0x61 || c0 > 0x7a) return 0;
   let i = 1;
