@@ -14,6 +14,7 @@ import { webAppPlugin } from './plugins/web-app.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { caseRoutes } from './routes/cases.ts';
 import { healthRoutes } from './routes/health.ts';
 import { lookupRoutes } from './routes/lookup.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
@@ -99,6 +100,7 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   await app.register(legitimateRoutes, { db });
   await app.register(sightingRoutes, { db });
   await app.register(reviewRoutes, { db });
+  await app.register(caseRoutes, { db, policy: config.indicators });
 
   await app.register(webAppPlugin, { webDist: config.webDist });
   await app.ready();
