@@ -28,6 +28,11 @@ const EnvSchema = Type.Object({
   WEB_DIST: Type.String({ minLength: 1, default: 'web/dist' }),
   SUSPECTED_EXPIRY_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 90 }),
   CONFIRMED_REVIEW_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 180 }),
+  PII_ENCRYPTION_KEY: Type.Optional(
+    Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$', description: 'base64 of 32 random bytes: the AES-256-GCM key for reporters\' contact details' }),
+  ),
+  EVIDENCE_DIR: Type.Optional(Type.String({ minLength: 1, description: 'evidence files; DATA_DIR/evidence when unset' })),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://', description: 'smtp(s)://user:pass@host:port for e-mail; logged when unset' })),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -47,6 +52,10 @@ export interface Config {
   cookieSecure: boolean;
   webDist: string;
   indicators: { suspectedExpiryDays: number; confirmedReviewDays: number };
+  /** The AES-256-GCM key for reporters' personal data; see `resolvePiiKey` for when it may be absent. */
+  piiEncryptionKey: Buffer | undefined;
+  evidenceDir: string;
+  smtpUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -76,7 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (first) {
     const variable = first.instancePath.replace(/^\//, '').split('/')[0] || '(environment)';
     // A connection string may carry a password; the message goes to terminals and logs.
-    const given = variable === 'DATABASE_URL' ? env[variable]?.replace(/:\/\/([^:/@]*):.*@/, '://$1:***@') : env[variable];
+    const given = variable === 'PII_ENCRYPTION_KEY' ? '(hidden)' : variable === 'DATABASE_URL' || variable === 'SMTP_URL' ? env[variable]?.replace(/:\/\/([^:/@]*):.*@/, '://$1:***@') : env[variable];
     const property = (EnvSchema.properties as Record<string, { anyOf?: { const: string }[] }>)[variable];
     const rule = property?.anyOf ? `must be one of ${property.anyOf.map((s) => s.const).join(', ')}` : first.message;
     throw new ConfigError(
@@ -100,6 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: publicUrl.startsWith('https://'),
     webDist: path.resolve(e.WEB_DIST),
     indicators: { suspectedExpiryDays: e.SUSPECTED_EXPIRY_DAYS, confirmedReviewDays: e.CONFIRMED_REVIEW_DAYS },
+    piiEncryptionKey: e.PII_ENCRYPTION_KEY ? Buffer.from(e.PII_ENCRYPTION_KEY, 'base64') : undefined,
+    evidenceDir: path.resolve(e.EVIDENCE_DIR ?? path.join(e.DATA_DIR, 'evidence')),
+    smtpUrl: e.SMTP_URL,
   };
 }
 

@@ -5,6 +5,9 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
+import { LocalEvidenceStore } from '../app/evidence-store.ts';
+import { usePiiKey } from '../app/pii-crypto.ts';
+import { resolvePiiKey } from '../app/pii-key.ts';
 import { accessPlugin } from './plugins/access.ts';
 import { idempotencyPlugin } from './plugins/idempotency.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
@@ -20,6 +23,7 @@ import { lookupRoutes } from './routes/lookup.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { legitimateRoutes } from './routes/legitimate.ts';
 import { organizationRoutes } from './routes/organizations.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { sightingRoutes } from './routes/sightings.ts';
 import { userRoutes } from './routes/users.ts';
@@ -31,6 +35,8 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export async function buildServer(context: AppContext): Promise<FastifyInstance> {
   const { config, database } = context;
   const db = database.db;
+  // Fails at start, not at the first report, when PostgreSQL is used without PII_ENCRYPTION_KEY.
+  usePiiKey(resolvePiiKey(config, database));
   const app = Fastify({
     loggerInstance: context.logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
@@ -101,6 +107,7 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   await app.register(sightingRoutes, { db });
   await app.register(reviewRoutes, { db });
   await app.register(caseRoutes, { db, policy: config.indicators });
+  await app.register(reportRoutes, { db, evidence: new LocalEvidenceStore(config.evidenceDir), policy: config.indicators, publicUrl: config.publicUrl });
 
   await app.register(webAppPlugin, { webDist: config.webDist });
   await app.ready();

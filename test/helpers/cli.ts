@@ -72,12 +72,16 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** The reporters' data key of spawned test servers (32 bytes, base64). Never a real key. */
+export const TEST_PII_KEY = Buffer.alloc(32, 7).toString('base64');
+
 /** Spawns `canhgiac serve` and waits for its "is running at" banner. */
 export async function spawnServer(env: Record<string, string | undefined>, timeoutMs = 90_000): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [CLI, 'serve'], {
     cwd: ROOT,
-    env: cliEnv({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }),
+    // A fixed PII key: required with DATABASE_URL (the embedded mode would make its own).
+    env: cliEnv({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PII_ENCRYPTION_KEY: TEST_PII_KEY, ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { pino } from 'pino';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createOrganization, createUser } from '../../src/app/accounts.ts';
@@ -19,7 +22,15 @@ export interface TestServer {
 /** A real server on a fresh database, driven with `app.inject()` (real HTTP semantics, no socket). */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const database = await freshDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent-web-dist', ...env });
+  // Evidence files go to a private temp directory, never to ./data; a fixed PII key so PostgreSQL runs need none.
+  const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-evidence-'));
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    WEB_DIST: '/nonexistent-web-dist',
+    EVIDENCE_DIR: evidenceDir,
+    PII_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    ...env,
+  });
   const context: AppContext = { config, database, logger: pino({ level: 'silent' }) };
   const app = await buildServer(context);
   return {
@@ -29,6 +40,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     close: async () => {
       await app.close();
       await database.close();
+      fs.rmSync(evidenceDir, { recursive: true, force: true });
     },
   };
 }

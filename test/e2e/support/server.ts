@@ -77,6 +77,8 @@ export async function startServer(): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, WEB_DIST: inject('webDist') };
   // The server prints and links its PUBLIC_URL; a developer's own setting would point elsewhere.
   delete env['PUBLIC_URL'];
+  // Required with DATABASE_URL; a fixed test key (never a real one).
+  env['PII_ENCRYPTION_KEY'] ??= Buffer.alloc(32, 7).toString('base64');
   if (scratch) env['DATABASE_URL'] = scratch.url;
 
   const child = spawn(process.execPath, ['bin/canhgiac.mjs', 'serve'], {
