@@ -60,12 +60,28 @@ export function resolveBank(ref: string): Bank | undefined {
   return bankByKey(compactKey(trimmed)) ?? findBankInWords(trimmed).bank;
 }
 
+/** The runs of [a-z0-9] in a folded phrase (what `split(/[^a-z0-9]+/)` keeps). */
+function asciiWords(folded: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 0;
+    const word = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+    if (word && start < 0) start = i;
+    else if (!word && start >= 0) {
+      words.push(folded.slice(start, i));
+      start = -1;
+    }
+  }
+  return words;
+}
+
 /**
  * Finds bank names in a phrase by the longest run of words whose letters form a known name,
  * so "Ngân hàng TMCP Ngoại thương" and "VCB Neo" resolve to one bank each.
  */
 function findBankInWords(phrase: string): { bank: Bank | undefined; conflict: boolean } {
-  const words = foldVietnamese(phrase).split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  const words = asciiWords(foldVietnamese(phrase));
   let found: Bank | undefined;
   let conflict = false;
   for (let i = 0; i < words.length; ) {
@@ -107,9 +123,16 @@ function fromQr(raw: string): CanonResult {
 
 /** `BIN:account`, `BIN/account`, `name:account`, `name/account`. */
 const EXPLICIT = /^([^:/]{1,80}?)\s*[:/]\s*(.*)$/s;
-/** A run of digits with separators inside, e.g. `0011 0045 67890`, `0011-004-567890`. */
-const DIGIT_RUN = /\d(?:[\d.\-_ ]*\d)?/g;
+/*
+ * A run of digits with separators inside, e.g. `0011 0045 67890`, `0011-004-567890`: what
+ * /\d(?:[\d.\-_ ]*\d)?/g matches, scanned by hand in canonicalizeBank.
+ */
 
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** The separators DIGIT_RUN allows inside an account: space, ".", "-", "_". */
 function isSeparatorCode(c: number): boolean {
   return c === 0x20 || c === 0x2e || c === 0x2d || c === 0x5f;
 }
@@ -149,19 +172,33 @@ export function canonicalizeBank(raw: string): CanonResult {
   }
 
   // Free form: the longest digit run is the account, the rest must name a bank.
-  let best: RegExpExecArray | null = null;
+  let bestStart = -1;
+  let bestEnd = -1;
   let bestDigits = 0;
-  DIGIT_RUN.lastIndex = 0;
-  for (let m = DIGIT_RUN.exec(s); m; m = DIGIT_RUN.exec(s)) {
-    const digits = countDigits(m[0]);
+  // The runs DIGIT_RUN matches, found by hand: this is the hot path of every free-form account.
+  for (let i = 0; i < s.length; i++) {
+    if (!isDigitCode(s.charCodeAt(i))) continue;
+    let end = i + 1;
+    let digits = 1;
+    for (let j = i + 1; j < s.length; j++) {
+      const c = s.charCodeAt(j);
+      if (isDigitCode(c)) {
+        digits++;
+        end = j + 1;
+      } else if (!isSeparatorCode(c)) {
+        break;
+      }
+    }
     if (digits > bestDigits) {
-      best = m;
+      bestStart = i;
+      bestEnd = end;
       bestDigits = digits;
     }
+    i = end - 1;
   }
-  if (!best) return explicitError ?? fail('bank_account_invalid', 'No account number found.');
-  let accountText = best[0];
-  let rest = s.slice(0, best.index) + ' ' + s.slice(best.index + accountText.length);
+  if (bestStart < 0) return explicitError ?? fail('bank_account_invalid', 'No account number found.');
+  let accountText = s.slice(bestStart, bestEnd);
+  let rest = s.slice(0, bestStart) + ' ' + s.slice(bestEnd);
 
   // "970436 0011004567890": a BIN and an account separated by a space form one digit run.
   // Only a run with a separator right after six digits can start with a BIN.

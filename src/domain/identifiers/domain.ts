@@ -98,7 +98,7 @@ export function domainIndicatorOfHost(host: string): Canonical | null {
 export function canonicalizeDomain(raw: string): CanonResult {
   try {
     let s = deobfuscateText(raw.trim());
-    if (s.toLowerCase().startsWith('domain:')) s = s.slice(7).trim();
+    if (s.charCodeAt(6) === 0x3a && s.slice(0, 7).toLowerCase() === 'domain:') s = s.slice(7).trim();
     if (s.length === 0) return fail('empty', 'The input is empty.');
     // A pasted link stands for its host's domain.
     if (/[/?@:#]/.test(s)) {

@@ -43,6 +43,12 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
+function countDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (isDigit(s.charCodeAt(i))) n++;
+  return n;
+}
+
 function isAsciiLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
@@ -77,10 +83,10 @@ function wordsIn(text: string, from: number, to: number): Word[] {
       if (text.charCodeAt(i) > 0x7f) ascii = false;
       i++;
     }
+    // A word cut by the window edge is not a word (checked before paying for folding it).
+    if ((start === from && start > 0 && isWordChar(text.charCodeAt(start - 1))) || (i === to && i < text.length && isWordChar(text.charCodeAt(i)))) continue;
     const slice = text.slice(start, i);
     const folded = ascii ? slice.toLowerCase() : foldWord(slice);
-    // A word cut by the window edge is not a word.
-    if ((start === from && start > 0 && isWordChar(text.charCodeAt(start - 1))) || (i === to && i < text.length && isWordChar(text.charCodeAt(i)))) continue;
     words.push({ text: folded, start, end: i });
   }
   return words;
@@ -473,7 +479,7 @@ function scanDigits(text: string, found: Found[], consumed: Span[]): void {
     if (isWordChar(after) || after === 0x40 || after === 0x2f || after === 0x3a || after === 0x2c && isDigit(text.charCodeAt(end + 1))) continue;
     if ((before === 0x2e || before === 0x2c) && start > 1 && isDigit(text.charCodeAt(start - 2))) continue;
     if ((after === 0x2e || after === 0x2c) && isDigit(text.charCodeAt(end + 1))) continue;
-    if (m[0].replace(/\D/g, '').length < 6) continue;
+    if (countDigits(m[0]) < 6) continue;
     for (const run of splitRun(start, m[0])) if (run.digits.length >= 6) runs.push(run);
   }
 
