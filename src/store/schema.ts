@@ -155,6 +155,13 @@ export const outbox = pgTable(
     availableAt: timestamp('available_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /**
+     * A claimed message is leased, not locked: its handler runs outside any transaction (a
+     * slow webhook must not hold a transaction, which on PGlite would block every query), and
+     * if the worker dies the lease runs out and another worker takes the message again.
+     */
+    leaseUntil: timestamp('lease_until', { withTimezone: true, mode: 'date' }),
+    claimedBy: text('claimed_by'),
     processedAt: timestamp('processed_at', { withTimezone: true, mode: 'date' }),
     processedBy: text('processed_by'),
   },
@@ -584,6 +591,33 @@ export const escalationEvidence = pgTable(
     redactions: jsonb('redactions'),
   },
   (t) => [primaryKey({ columns: [t.escalationId, t.sha256] })],
+);
+
+/**
+ * Accounts a platform removed for fraud against Vietnamese users and pushed to the exchange.
+ * The platform's own reference makes a push idempotent: pushing it again changes nothing.
+ */
+export const platformEnforcements = pgTable(
+  'platform_enforcements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    platform: text('platform').notNull(),
+    reference: text('reference').notNull(),
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    fraudType: text('fraud_type').notNull(),
+    removedAt: timestamp('removed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('platform_enforcements_reference_key').on(t.organizationId, t.reference),
+    index('platform_enforcements_indicator_idx').on(t.indicatorId),
+  ],
 );
 
 export const DISPUTE_STATUSES = ['open', 'upheld', 'cleared'] as const;
