@@ -5,7 +5,7 @@ import { bankCanonical, canonicalizeBank, normalizeAccount } from './bank.ts';
 import { canonicalizeCrypto } from './crypto.ts';
 import { deobfuscate, toOriginalSpan } from './deobfuscate.ts';
 import { canonicalizeEmail } from './email.ts';
-import { foldCharCode } from './fold.ts';
+import { foldCharCode, foldRange } from './fold.ts';
 import { canonicalize } from './index.ts';
 import { canonicalizePhone } from './phone.ts';
 import type { CanonResult, Extracted, IdentifierKind } from './types.ts';
@@ -74,28 +74,21 @@ function wordsIn(text: string, from: number, to: number): Word[] {
   const words: Word[] = [];
   let i = Math.max(0, from);
   const end = Math.min(text.length, to);
+  if (i >= end) return words;
+  // Folding keeps offsets (one code unit in, one out), so the window is folded once and words
+  // are sliced out of it.
+  const base = i;
+  const folded = foldRange(text, base, end);
   while (i < end) {
     while (i < end && !isWordChar(text.charCodeAt(i))) i++;
     if (i >= end) break;
     const start = i;
-    let ascii = true;
-    while (i < end && isWordChar(text.charCodeAt(i))) {
-      if (text.charCodeAt(i) > 0x7f) ascii = false;
-      i++;
-    }
-    // A word cut by the window edge is not a word (checked before paying for folding it).
+    while (i < end && isWordChar(text.charCodeAt(i))) i++;
+    // A word cut by the window edge is not a word.
     if ((start === from && start > 0 && isWordChar(text.charCodeAt(start - 1))) || (i === to && i < text.length && isWordChar(text.charCodeAt(i)))) continue;
-    const slice = text.slice(start, i);
-    const folded = ascii ? slice.toLowerCase() : foldWord(slice);
-    words.push({ text: folded, start, end: i });
+    words.push({ text: folded.slice(start - base, i - base), start, end: i });
   }
   return words;
-}
-
-function foldWord(word: string): string {
-  let out = '';
-  for (let k = 0; k < word.length; k++) out += String.fromCharCode(foldCharCode(word.charCodeAt(k)));
-  return out;
 }
 
 /** Words after which an ordinary Vietnamese phrase ("Ngoại thương", "Quân đội") names a bank. */

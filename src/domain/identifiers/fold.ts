@@ -22,8 +22,8 @@ export function foldVietnamese(s: string): string {
       out += String.fromCharCode(c >= 0x41 && c <= 0x5a ? c + 32 : c);
       continue;
     }
-    const mapped = FOLD_TABLE.get(c);
-    if (mapped === undefined) break;
+    const mapped = c < FOLD_TABLE_END ? FOLD_TABLE[c]! : 0;
+    if (mapped === 0) break;
     out += String.fromCharCode(mapped);
   }
   if (k === s.length) return out;
@@ -42,14 +42,34 @@ function foldByNormalizing(s: string): string {
  */
 export function foldCharCode(c: number): number {
   if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 32 : c;
-  const mapped = FOLD_TABLE.get(c);
-  return mapped ?? c;
+  if (c >= FOLD_TABLE_END) return c;
+  const mapped = FOLD_TABLE[c]!;
+  return mapped === 0 ? c : mapped;
 }
 
-const FOLD_TABLE: Map<number, number> = (() => {
-  const table = new Map<number, number>();
-  // Latin-1 Supplement, Latin Extended-A/B and Latin Extended Additional hold every
-  // precomposed Vietnamese letter.
+/** Reused by `foldRange`: windows are short, so one small buffer serves every call. */
+let buffer = new Uint16Array(256);
+
+/**
+ * `foldCharCode` over text[from, to) as one string of the same length, so a scanner can fold a
+ * window once and slice words out of it at the original offsets.
+ */
+export function foldRange(text: string, from: number, to: number): string {
+  const n = to - from;
+  if (n <= 0) return '';
+  if (buffer.length < n) buffer = new Uint16Array(n);
+  for (let k = 0; k < n; k++) buffer[k] = foldCharCode(text.charCodeAt(from + k));
+  return String.fromCharCode.apply(null, buffer.subarray(0, n) as unknown as number[]);
+}
+
+/**
+ * Folded ASCII code per code unit below FOLD_TABLE_END, 0 when the unit does not fold. Latin-1
+ * Supplement, Latin Extended-A/B and Latin Extended Additional hold every precomposed
+ * Vietnamese letter; a typed array makes the lookup an index, not a hash.
+ */
+const FOLD_TABLE_END = 0x1f00;
+const FOLD_TABLE: Uint8Array = (() => {
+  const table = new Uint8Array(FOLD_TABLE_END);
   const ranges: Array<[number, number]> = [
     [0xc0, 0x24f],
     [0x1e00, 0x1eff],
@@ -59,7 +79,7 @@ const FOLD_TABLE: Map<number, number> = (() => {
       const folded = foldByNormalizing(String.fromCharCode(c));
       if (folded.length === 1) {
         const code = folded.charCodeAt(0);
-        if (code < 0x80) table.set(c, code);
+        if (code < 0x80) table[c] = code;
       }
     }
   }
