@@ -84,7 +84,11 @@ export async function createOrganization(db: Db, caller: Caller, input: NewOrgan
       kind: input.kind as OrganizationKind,
       platform,
     }).catch((error: unknown) => {
-      throw uniqueViolation(error) ? conflict('That platform already has an organization.') : error;
+      // Two requests can race past the slug check above; the unique index decides.
+      const constraint = uniqueViolation(error);
+      if (constraint === 'organizations_slug_key') throw conflict(`An organization with slug "${input.slug}" already exists.`, [{ field: '/slug', message: 'Already taken.' }]);
+      if (constraint === 'organizations_platform_key') throw conflict('That platform already has an organization.', [{ field: '/platform', message: 'Already taken.' }]);
+      throw error;
     });
     const view = organizationView(row);
     await appendAudit(tx, {
@@ -227,7 +231,9 @@ export async function setUserDisabled(db: Db, caller: Caller, userId: string, di
   });
 }
 
-function uniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
+/** The name of the unique constraint a database error violated, or null for any other error. */
+function uniqueViolation(error: unknown): string | null {
+  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const pgError = e?.code === '23505' ? e : e?.cause?.code === '23505' ? e.cause : null;
+  return pgError ? (pgError.constraint ?? 'unknown') : null;
 }

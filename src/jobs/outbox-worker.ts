@@ -11,15 +11,19 @@ export interface OutboxWorkerOptions {
   /** How long to sleep when there was nothing to do. */
   idleMs?: number;
   batchSize?: number;
+  /** How long a claimed message stays with this worker before another may take it (the handler's time budget). */
+  leaseMs?: number;
   logger?: Pick<Logger, 'warn' | 'error' | 'debug'>;
   name?: string;
 }
 
 /**
- * Drains the outbox. Each batch is claimed with FOR UPDATE SKIP LOCKED inside a transaction
- * that also marks the rows done, so any number of workers on any number of nodes can share
- * one database without taking the same message twice. A message whose handler fails is
- * retried with exponential backoff (capped at an hour) and keeps its last error.
+ * Drains the outbox. A batch is claimed with a lease (FOR UPDATE SKIP LOCKED in a short
+ * transaction), then each handler runs outside any transaction and its message is marked done
+ * or released for a retry with exponential backoff (capped at an hour, last error kept). Any
+ * number of workers on any number of nodes can share one database; a worker that dies loses
+ * its lease and the message is taken again, so delivery is at least once: handlers must be
+ * idempotent (webhooks carry the message id for that).
  */
 export class OutboxWorker {
   readonly name: string;
@@ -49,23 +53,22 @@ export class OutboxWorker {
   /** Processes one batch; returns how many messages it took. Exposed for tests and the CLI. */
   async drainOnce(): Promise<number> {
     const batchSize = this.options.batchSize ?? 50;
-    return this.db.transaction(async (tx) => {
-      const messages = await claimDue(tx, batchSize);
-      for (const message of messages) {
-        const handler = this.options.handlers[message.topic];
-        try {
-          if (!handler) throw new Error(`no handler for topic "${message.topic}"`);
-          await handler(message);
-          await markProcessed(tx, message.id, this.name);
-        } catch (error) {
-          const text = error instanceof Error ? error.message : String(error);
-          const delayMs = Math.min(3_600_000, 1000 * 2 ** Math.min(message.attempts, 12));
-          this.options.logger?.warn({ outboxId: message.id, topic: message.topic, err: text }, 'outbox message failed; will retry');
-          await markFailed(tx, message.id, text, new Date(Date.now() + delayMs));
-        }
+    const leaseMs = this.options.leaseMs ?? 60_000;
+    const messages = await claimDue(this.db, batchSize, this.name, leaseMs);
+    for (const message of messages) {
+      const handler = this.options.handlers[message.topic];
+      try {
+        if (!handler) throw new Error(`no handler for topic "${message.topic}"`);
+        await handler(message);
+        await markProcessed(this.db, message.id, this.name);
+      } catch (error) {
+        const text = error instanceof Error ? error.message : String(error);
+        const delayMs = Math.min(3_600_000, 1000 * 2 ** Math.min(message.attempts, 12));
+        this.options.logger?.warn({ outboxId: message.id, topic: message.topic, err: text }, 'outbox message failed; will retry');
+        await markFailed(this.db, message.id, text, new Date(Date.now() + delayMs));
       }
-      return messages.length;
-    });
+    }
+    return messages.length;
   }
 
   private async run(): Promise<void> {

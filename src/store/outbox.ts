@@ -21,26 +21,38 @@ export interface ClaimedMessage {
 }
 
 /**
- * Claims up to `limit` due messages inside `tx` with FOR UPDATE SKIP LOCKED: rows another
- * worker holds are skipped, so no two workers ever take the same message.
+ * Claims up to `limit` due messages for `worker` by giving them a lease. The selection uses
+ * FOR UPDATE SKIP LOCKED, so two workers claiming at the same moment never take the same row;
+ * a leased row is not due again until its lease runs out (the worker died) or it is released.
  */
-export async function claimDue(tx: Db, limit: number): Promise<ClaimedMessage[]> {
-  const rows = await queryRows<{ id: number | string; topic: string; payload: unknown; attempts: number }>(tx, sql`
-    select id, topic, payload, attempts from ${outbox}
-    where processed_at is null and available_at <= now()
-    order by available_at, id
-    limit ${limit}
-    for update skip locked`);
-  return rows.map((r) => ({ id: Number(r.id), topic: r.topic, payload: r.payload, attempts: Number(r.attempts) }));
+export async function claimDue(db: Db, limit: number, worker: string, leaseMs: number): Promise<ClaimedMessage[]> {
+  const rows = await queryRows<{ id: number | string; topic: string; payload: unknown; attempts: number }>(db, sql`
+    update ${outbox} set lease_until = now() + make_interval(secs => ${leaseMs / 1000}), claimed_by = ${worker}
+    where id in (
+      select id from ${outbox}
+      where processed_at is null and available_at <= now() and (lease_until is null or lease_until < now())
+      order by available_at, id
+      limit ${limit}
+      for update skip locked)
+    returning id, topic, payload, attempts`);
+  return rows
+    .map((r) => ({ id: Number(r.id), topic: r.topic, payload: r.payload, attempts: Number(r.attempts) }))
+    .sort((a, b) => a.id - b.id);
 }
 
-export async function markProcessed(tx: Db, id: number, worker: string): Promise<void> {
-  await tx.execute(sql`update ${outbox} set processed_at = now(), processed_by = ${worker}, attempts = attempts + 1 where id = ${id}`);
+/** Marks a message done, unless another worker has taken it over after this one's lease ran out. */
+export async function markProcessed(db: Db, id: number, worker: string): Promise<void> {
+  await db.execute(
+    sql`update ${outbox} set processed_at = now(), processed_by = ${worker}, attempts = attempts + 1, lease_until = null
+        where id = ${id} and processed_at is null`,
+  );
 }
 
-export async function markFailed(tx: Db, id: number, error: string, retryAt: Date): Promise<void> {
-  await tx.execute(
-    sql`update ${outbox} set attempts = attempts + 1, last_error = ${error.slice(0, 2000)}, available_at = ${retryAt.toISOString()} where id = ${id}`,
+/** Releases a failed message for a retry at `retryAt`, keeping its last error. */
+export async function markFailed(db: Db, id: number, error: string, retryAt: Date): Promise<void> {
+  await db.execute(
+    sql`update ${outbox} set attempts = attempts + 1, last_error = ${error.slice(0, 2000)}, available_at = ${retryAt.toISOString()}, lease_until = null
+        where id = ${id} and processed_at is null`,
   );
 }
 
