@@ -13,6 +13,8 @@ import {
 } from '../store/cases.ts';
 import type { Db } from '../store/connection.ts';
 import { auditActor, type Caller } from './caller.ts';
+import { reportStatusForCase } from './case-report-status.ts';
+import { reportStatusChanged } from './report-status.ts';
 import { notFound } from './errors.ts';
 
 export interface AttachReportInput {
@@ -66,5 +68,8 @@ export async function attachReportToCase(tx: Db, caller: Caller, input: AttachRe
     subjectId: caseId,
     after: { reference: target.reference, reportId: input.reportId, addedIndicatorIds: added },
   });
+  // A report joining a case already under review or verified tells its reporter so at once.
+  const status = created ? null : reportStatusForCase(target.status);
+  if (status) await reportStatusChanged(tx, { reportId: input.reportId }, status);
   return { caseId, created };
 }

@@ -48,6 +48,15 @@ describe('a report joins a case or opens one', () => {
     expect(third.caseId).toBe(first.caseId);
   });
 
+  it('a report joining a verified case is verified at once for its reporter', async () => {
+    const first = await reportInto(database.db, ['phone:+84912000051']);
+    await database.db.execute(sql`update cases set status = 'verified' where id = ${first.caseId}`);
+    const second = await reportInto(database.db, ['phone:+84912000051']);
+    expect(second.caseId).toBe(first.caseId);
+    const [row] = await queryRows<{ status: string }>(database.db, sql`select status from reports where id = ${second.reportId}`);
+    expect(row!.status).toBe('verified');
+  });
+
   it('a closed, rejected or merged case is not joined: a new case opens', async () => {
     for (const status of ['closed', 'rejected', 'merged']) {
       const ind = `phone:+8491200002${status.length}`;
