@@ -4,6 +4,7 @@ import { createUser } from '../../src/app/accounts.ts';
 import { createApiKey } from '../../src/app/api-keys.ts';
 import { verifyAuditChain } from '../../src/app/audit.ts';
 import { systemCaller } from '../../src/app/caller.ts';
+import { replay, type CaseEvent } from '../../src/domain/cases/state-machine.ts';
 import { queryRows } from '../../src/store/connection.ts';
 import { reportInto } from '../helpers/cases.ts';
 import { expectProblem, seedUsers, signInAs, startTestServer, TEST_PASSWORD, type Session, type TestServer } from '../helpers/server.ts';
@@ -274,6 +275,18 @@ describe('the queue', () => {
 });
 
 describe('afterwards', () => {
+  it("every case's stored status is the replay of its events", async () => {
+    const rows = await queryRows<{ id: string; status: string; last_event_seq: string | number; types: string[]; last_id: string | number }>(
+      db(),
+      sql`select c.id, c.status, c.last_event_seq, array_agg(e.type order by e.id) as types, max(e.id) as last_id from cases c join case_events e on e.case_id = c.id group by c.id`,
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    for (const r of rows) {
+      expect(replay(r.types as CaseEvent[])).toEqual({ ok: true, state: r.status });
+      expect(Number(r.last_event_seq)).toBe(Number(r.last_id));
+    }
+  });
+
   it('the audit chain is valid', async () => {
     expect((await verifyAuditChain(db())).ok).toBe(true);
   });
