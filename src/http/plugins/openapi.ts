@@ -27,6 +27,8 @@ export const openapiPlugin = fp(async (app: FastifyInstance, { publicUrl }: { pu
         { name: 'auth', description: 'Sign-in and sessions' },
         { name: 'accounts', description: 'Organizations, users and API keys' },
         { name: 'indicators', description: 'The national database: indicators, verdicts with statements of reasons, the verified-legitimate registry, sightings, reviews' },
+        { name: 'cases', description: 'The analysts’ cases: queue, detail, triage, assignment, verification and rejection with statements of reasons, merge, close' },
+        { name: 'disputes', description: 'Disputes of listed identifiers by their owners, and the supervisors’ decisions' },
         { name: 'audit', description: 'The hash-chained audit trail' },
         { name: 'operations', description: 'Health and metrics' },
       ],
