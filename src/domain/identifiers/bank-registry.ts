@@ -65,6 +65,34 @@ for (const key of [...strongNames.keys(), ...descriptiveNames.keys()]) {
   for (let i = 1; i <= key.length; i++) keyPrefixes.add(key.slice(0, i));
 }
 
+/**
+ * The first two characters of every key (a–z, 0–9; a one-character key ends with "end"), as a
+ * table: most words of a sentence are ruled out by an index instead of hashing them for the set.
+ */
+const KEY_ALPHABET = 37;
+function keyCharIndex(c: number): number {
+  if (c >= 0x61 && c <= 0x7a) return c - 0x61;
+  if (c >= 0x30 && c <= 0x39) return c - 0x30 + 26;
+  return -1;
+}
+const keyStarts = new Uint8Array(KEY_ALPHABET * KEY_ALPHABET);
+for (const key of keyPrefixes) {
+  if (key.length > 2) continue;
+  const a = keyCharIndex(key.charCodeAt(0));
+  const b = key.length === 1 ? 36 : keyCharIndex(key.charCodeAt(1));
+  if (a >= 0 && b >= 0) keyStarts[a * KEY_ALPHABET + b] = 1;
+}
+
+/** False when no bank name key starts with `word` (a cheap, exact screen for `isNameKeyPrefix`). */
+export function mayStartNameKey(word: string): boolean {
+  if (word.length === 0) return false;
+  const a = keyCharIndex(word.charCodeAt(0));
+  if (a < 0) return false;
+  if (word.length === 1) return keyStarts[a * KEY_ALPHABET + 36] === 1;
+  const b = keyCharIndex(word.charCodeAt(1));
+  return b >= 0 && keyStarts[a * KEY_ALPHABET + b] === 1;
+}
+
 /** Whether some bank name key starts with `prefix`. */
 export function isNameKeyPrefix(prefix: string): boolean {
   return keyPrefixes.has(prefix);

@@ -1,6 +1,6 @@
 import { domainToASCII } from 'node:url';
 import { parse as parseDomain } from 'tldts';
-import { bankByKey, isNameKeyPrefix, type Bank } from './bank-registry.ts';
+import { bankByKey, isNameKeyPrefix, mayStartNameKey, type Bank } from './bank-registry.ts';
 import { bankCanonical, canonicalizeBank, normalizeAccount } from './bank.ts';
 import { canonicalizeCrypto } from './crypto.ts';
 import { deobfuscate, toOriginalSpan } from './deobfuscate.ts';
@@ -112,6 +112,7 @@ interface BankMention {
 function bankMentions(words: Word[]): BankMention[] {
   const out: BankMention[] = [];
   for (let i = 0; i < words.length; i++) {
+    if (!mayStartNameKey(words[i]!.text)) continue;
     const afterBankWord = (i >= 2 && isBankWordPair(words[i - 2]!.text, words[i - 1]!.text)) || BANK_WORDS.has(words[i - 1]?.text ?? '');
     let key = '';
     let best: BankMention | null = null;

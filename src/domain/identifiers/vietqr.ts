@@ -34,13 +34,23 @@ export function looksLikeVietQr(s: string): boolean {
 
 /** CRC-16/CCITT-FALSE (poly 0x1021, init 0xFFFF, no reflection, no final xor) of UTF-8 bytes. */
 export function crc16CcittFalse(s: string): number {
-  const bytes = new TextEncoder().encode(s);
   let crc = 0xffff;
-  for (const byte of bytes) {
-    crc ^= byte << 8;
-    for (let bit = 0; bit < 8; bit++) {
-      crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
-    }
+  let i = 0;
+  // Payloads are nearly always ASCII, whose UTF-8 bytes are the code units: no encoder needed.
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f) break;
+    crc = crcStep(crc, c);
+  }
+  if (i === s.length) return crc;
+  for (const byte of new TextEncoder().encode(s.slice(i))) crc = crcStep(crc, byte);
+  return crc;
+}
+
+function crcStep(crcIn: number, byte: number): number {
+  let crc = crcIn ^ (byte << 8);
+  for (let bit = 0; bit < 8; bit++) {
+    crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
   }
   return crc;
 }
