@@ -30,7 +30,7 @@ export async function triageCase(db: Db, caller: Caller, caseId: string, input: 
   });
 }
 
-/** Supervisors assign anyone at the agency (or nobody); analysts may only take a case themselves. */
+/** Supervisors assign anyone at the agency (or nobody); analysts may only take an unassigned case themselves. */
 export async function assignCase(db: Db, caller: Caller, caseId: string, input: { assigneeUserId: string | null }): Promise<CaseView> {
   const a = caller.actor;
   if (a.type !== 'user') throw forbidden();
@@ -41,7 +41,13 @@ export async function assignCase(db: Db, caller: Caller, caseId: string, input: 
       const ok = found && !found.user.disabledAt && found.organization.kind === 'agency' && ['analyst', 'supervisor'].includes(found.user.role);
       if (!ok) throw badRequest('The assignee must be an active analyst or supervisor of the agency.', [{ field: '/assigneeUserId', message: 'Not an active analyst or supervisor.' }]);
     }
-    const { row } = await recordCaseEvent(tx, caller, caseId, 'assigned', { assigneeUserId: input.assigneeUserId }, { patch: { assigneeUserId: input.assigneeUserId } });
+    const { row } = await recordCaseEvent(tx, caller, caseId, 'assigned', { assigneeUserId: input.assigneeUserId }, {
+      patch: { assigneeUserId: input.assigneeUserId },
+      // Taking a colleague's case is a supervisor's call, not a race between analysts.
+      check: (locked) => {
+        if (!isSupervisor(caller) && locked.assigneeUserId && locked.assigneeUserId !== a.userId) throw forbidden('The case is assigned to someone else; a supervisor reassigns it.');
+      },
+    });
     return caseView(row);
   });
 }

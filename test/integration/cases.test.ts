@@ -98,6 +98,8 @@ describe('who may work on cases', () => {
     expect(other.json().assigneeUserId).toBe(analyst2Id);
     const bad = expectProblem(await post(`/api/v1/cases/${r.caseId}/assign`, supervisor.headers, { assigneeUserId: users.platform_operator.id }), 400);
     expect(bad.errors?.[0]?.field).toBe('/assigneeUserId');
+    // The case is now the second analyst's: the first cannot take it over.
+    expectProblem(await post(`/api/v1/cases/${r.caseId}/assign`, analyst.headers, { assigneeUserId: users.analyst.id }), 403);
     const none = await post(`/api/v1/cases/${r.caseId}/assign`, supervisor.headers, { assigneeUserId: null });
     expect(none.json().assigneeUserId).toBeNull();
   });
@@ -235,7 +237,12 @@ describe('the queue', () => {
     expect((await get(`/api/v1/cases?category=${cat}&priority=1`, analyst.headers)).json().items).toHaveLength(1);
     expect((await get(`/api/v1/cases?category=${cat}&sort=priority&limit=1`, analyst.headers)).json().items[0].id).toBe(made[0]!.caseId);
     expect((await get(`/api/v1/cases?category=${cat}&escalationDue=true`, analyst.headers)).json().items).toEqual([]);
-    expect((await get(`/api/v1/cases?category=${cat}&escalationDue=false`, analyst.headers)).json().items).toHaveLength(5);
+    // An escalation past its due-soon time puts its case on the "escalation due" list.
+    await db().execute(sql`insert into escalations (case_id, platform, organization_id, fraud_category, legal_basis, due_at, due_soon_at)
+      values (${made[2]!.caseId}, 'facebook', ${users.orgs['meta']!}, 'investment', 'Decree 147/2024/ND-CP', now() + interval '1 hour', now() - interval '1 minute')`);
+    expect((await get(`/api/v1/cases?category=${cat}&escalationDue=true`, analyst.headers)).json().items.map((c: { id: string }) => c.id)).toEqual([made[2]!.caseId]);
+    expect((await get(`/api/v1/cases?category=${cat}&escalationDue=false`, analyst.headers)).json().items).toHaveLength(4);
+    expect((await get(`/api/v1/cases/${made[2]!.caseId}`, analyst.headers)).json().escalations).toMatchObject([{ platform: 'facebook', status: 'open' }]);
 
     // Walking by update time visits every case exactly once.
     const seen: string[] = [];

@@ -106,6 +106,16 @@ describe('disputes end to end', () => {
     expect((await get(`/api/v1/disputes/track/${b.trackingCode}`)).json().status).toBe('upheld');
   });
 
+  it('verifying a case leaves a disputed indicator to the dispute decision', async () => {
+    const r = await reportInto(db(), ['phone:+84913555006', 'phone:+84913555007']);
+    expect((await dispute('0913555006')).statusCode).toBe(201);
+    await post(`/api/v1/cases/${r.caseId}/triage`, analyst.headers, {});
+    const res = await post(`/api/v1/cases/${r.caseId}/verify`, analyst.headers, { reasons });
+    const outcomes = Object.fromEntries(res.json().indicators.map((i: { indicator: string; to: string; skipped: string | null }) => [i.indicator, i]));
+    expect(outcomes['phone:+84913555006']).toMatchObject({ to: 'disputed', skipped: expect.stringContaining('dispute') });
+    expect(outcomes['phone:+84913555007']).toMatchObject({ to: 'confirmed', skipped: null });
+  });
+
   it('who may decide: supervisors only; the list is for the agency', async () => {
     await putIndicator(db(), { indicator: 'phone:+84913555003', verdict: 'suspected' });
     const code = (await dispute('0913555003')).json().trackingCode;
