@@ -208,7 +208,8 @@ export const reportRoutes: FastifyPluginAsyncTypebox<ReportRouteOptions> = async
         tags: ['reports'],
         summary: 'An evidence file (agency staff)',
         description: 'The stored file (images without metadata), served as an attachment. Platforms receive redacted copies through their escalations, never this route.',
-        params: Type.Object({ sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
+        // Anything but a known sha256 (hex, lower case) is simply not found.
+        params: Type.Object({ sha256: Type.String({ maxLength: 128, description: 'sha256 of the file, 64 lower-case hex digits' }) }),
         response: { 200: Type.Unknown({ description: 'The file bytes.' }), ...problemResponses },
       },
     },
