@@ -19,6 +19,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { disputeRoutes } from './routes/disputes.ts';
+import { escalationRoutes } from './routes/escalations.ts';
 import { healthRoutes } from './routes/health.ts';
 import { lookupRoutes } from './routes/lookup.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
@@ -110,6 +111,7 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   await app.register(caseRoutes, { db, policy: config.indicators });
   await app.register(disputeRoutes, { db, policy: config.indicators });
   await app.register(reportRoutes, { db, evidence: new LocalEvidenceStore(config.evidenceDir), policy: config.indicators, publicUrl: config.publicUrl });
+  await app.register(escalationRoutes, { db, evidence: new LocalEvidenceStore(config.evidenceDir), policy: config.indicators });
 
   await app.register(webAppPlugin, { webDist: config.webDist });
   await app.ready();
