@@ -39,12 +39,21 @@ interface Digits {
 function readDigits(s: string): Digits | null {
   let digits = '';
   let plus = false;
+  // Runs of ASCII digits are appended as slices, not one character at a time.
+  let runStart = -1;
   for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    // Full-width digits come from Asian input methods and some phone keyboards.
-    if (c >= 0xff10 && c <= 0xff19) c -= 0xff10 - 0x30;
+    const c = s.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) {
-      digits += String.fromCharCode(c);
+      if (runStart < 0) runStart = i;
+      continue;
+    }
+    if (runStart >= 0) {
+      digits += s.slice(runStart, i);
+      runStart = -1;
+    }
+    if (c >= 0xff10 && c <= 0xff19) {
+      // Full-width digits come from Asian input methods and some phone keyboards.
+      digits += String.fromCharCode(c - (0xff10 - 0x30));
     } else if (c === 0x2b || c === 0xff0b) {
       if (digits.length > 0 || plus) return null;
       plus = true;
@@ -52,6 +61,7 @@ function readDigits(s: string): Digits | null {
       return null;
     }
   }
+  if (runStart >= 0) digits += runStart === 0 ? s : s.slice(runStart);
   return { digits, plus };
 }
 
