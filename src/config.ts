@@ -33,6 +33,7 @@ const EnvSchema = Type.Object({
   ),
   EVIDENCE_DIR: Type.Optional(Type.String({ minLength: 1, description: 'evidence files; DATA_DIR/evidence when unset' })),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://', description: 'smtp(s)://user:pass@host:port for e-mail; logged when unset' })),
+  SMTP_FROM: Type.Optional(Type.String({ minLength: 3, maxLength: 200, description: 'sender of e-mails; no-reply@<PUBLIC_URL host> when unset' })),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -56,6 +57,7 @@ export interface Config {
   piiEncryptionKey: Buffer | undefined;
   evidenceDir: string;
   smtpUrl: string | undefined;
+  smtpFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -112,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     piiEncryptionKey: e.PII_ENCRYPTION_KEY ? Buffer.from(e.PII_ENCRYPTION_KEY, 'base64') : undefined,
     evidenceDir: path.resolve(e.EVIDENCE_DIR ?? path.join(e.DATA_DIR, 'evidence')),
     smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM ?? `Canh Giác <no-reply@${new URL(publicUrl).hostname}>`,
   };
 }
 

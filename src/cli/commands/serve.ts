@@ -30,7 +30,9 @@ export async function serve(options: ServeOptions): Promise<void> {
     if (code === 'EADDRINUSE') throw new CliError(`Port ${config.port} is already in use: stop the other program or set PORT.`);
     throw error;
   }
-  const worker = new OutboxWorker(database.db, { handlers: outboxHandlers(logger), logger });
+  // E-mail through SMTP when SMTP_URL is set, to the log otherwise; nodemailer loads only then.
+  const mailer = config.smtpUrl ? (await import('../../jobs/smtp-mailer.ts')).smtpMailer(config.smtpUrl, config.smtpFrom) : undefined;
+  const worker = new OutboxWorker(database.db, { handlers: outboxHandlers(logger, { mailer }), logger });
   worker.start();
   // Keeps this node's look-up index current with changes made through any node.
   const follower = new IndexFollower(database.db, app.lookupIndex, { logger });
