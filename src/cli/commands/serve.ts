@@ -10,13 +10,14 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions): Promise<void> {
   const started = Date.now();
   // Loaded here, not at the top, so other commands do not pay for the server's modules.
-  const [{ openContext }, { seedDemo }, { buildServer }, { outboxHandlers }, { OutboxWorker }, { IndexFollower }] = await Promise.all([
+  const [{ openContext }, { seedDemo }, { buildServer }, { outboxHandlers }, { OutboxWorker }, { IndexFollower }, { DeadlineTicker }] = await Promise.all([
     import('../open-context.ts'),
     import('../../app/seed.ts'),
     import('../../http/server.ts'),
     import('../../jobs/outbox-handlers.ts'),
     import('../../jobs/outbox-worker.ts'),
     import('../../jobs/index-follower.ts'),
+    import('../../jobs/deadline-ticker.ts'),
   ]);
   const context = await openContext('server');
   const { config, database, logger } = context;
@@ -34,6 +35,9 @@ export async function serve(options: ServeOptions): Promise<void> {
   const mailer = config.smtpUrl ? (await import('../../jobs/smtp-mailer.ts')).smtpMailer(config.smtpUrl, config.smtpFrom) : undefined;
   const worker = new OutboxWorker(database.db, { handlers: outboxHandlers(logger, { mailer }), logger });
   worker.start();
+  // Escalation deadlines: due-soon reminders and breaches, once each across nodes.
+  const deadlines = new DeadlineTicker(database.db, logger);
+  deadlines.start();
   // Keeps this node's look-up index current with changes made through any node.
   const follower = new IndexFollower(database.db, app.lookupIndex, { logger });
   await follower.startFrom(app.lookupIndex.version);
@@ -47,6 +51,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await worker.stop();
+    await deadlines.stop();
     await follower.stop();
     await app.close();
     await database.close();
