@@ -121,7 +121,8 @@ export const escalationRoutes: FastifyPluginAsyncTypebox<{ db: Db; evidence: Evi
       schema: {
         tags: ['escalations'],
         summary: 'A file shared with the escalation (the redacted copy where one was made)',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }), sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
+        // Any other string is simply no file shared with the escalation: 404, like a wrong hash.
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), sha256: Type.String({ maxLength: 128, description: 'The sha256 (hex) of a shared file.' }) }),
         response: { 200: Type.Unknown({ description: 'The file bytes.' }), ...problemResponses },
       },
     },
