@@ -3,7 +3,8 @@ import { validateReasons, type ReasonsInput, type StatementOfReasons } from '../
 import type { Verdict } from '../domain/indicators/verdicts.ts';
 import { listCaseIndicatorIds, lockCase } from '../store/cases.ts';
 import type { Db } from '../store/connection.ts';
-import { addSourceContribution, lockIndicator } from '../store/indicators.ts';
+import { transactionRetryingDeadlocks } from '../store/deadlock-retry.ts';
+import { addSourceContribution, lockIndicator, type IndicatorRow } from '../store/indicators.ts';
 import type { Caller } from './caller.ts';
 import { caseView, type CaseView } from './case-queue.ts';
 import { recordCaseEvent, transitionRefused } from './case-transition.ts';
@@ -35,11 +36,23 @@ function reasonsPayload(r: StatementOfReasons) {
   return { ground: r.ground, legalBasis: r.legalBasis, evidence: r.evidence, sourceType: r.sourceType, explanation: r.explanation, endsAt: r.endsAt?.toISOString() ?? null };
 }
 
-async function lockedCaseFor(tx: Db, caseId: string, event: 'verified' | 'rejected') {
+/**
+ * Locks the case's indicators (in canonical-string order), then the case, as intake does
+ * (indicator rows in that order, then the case it joins): the same order everywhere keeps a
+ * verification and an incoming report from waiting on each other in a circle. An indicator that joined between the read and the case lock is
+ * locked too.
+ */
+async function lockCaseAndIndicators(tx: Db, caseId: string, event: 'verified' | 'rejected') {
+  const indicators = new Map<string, IndicatorRow>();
+  const lockAll = async (ids: string[]) => {
+    for (const id of ids) if (!indicators.has(id)) indicators.set(id, (await lockIndicator(tx, id))!);
+  };
+  await lockAll(await listCaseIndicatorIds(tx, caseId));
   const row = await lockCase(tx, caseId);
   if (!row) throw notFound('The case');
   if (!nextState(row.status, event).ok) throw transitionRefused(row, event);
-  return row;
+  await lockAll(await listCaseIndicatorIds(tx, caseId));
+  return { row, indicators: [...indicators.values()].sort((a, b) => (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0)) };
 }
 
 /**
@@ -56,11 +69,11 @@ export async function verifyCase(
 ): Promise<DecisionResult> {
   const reasons = reasonsOrThrow(caller, input.reasons);
   const organizationId = caller.actor.type === 'user' || caller.actor.type === 'api_key' ? caller.actor.organizationId : null;
-  return db.transaction(async (tx) => {
-    const locked = await lockedCaseFor(tx, caseId, 'verified');
+  return transactionRetryingDeadlocks(db, async (tx) => {
+    const { row: locked, indicators } = await lockCaseAndIndicators(tx, caseId, 'verified');
     const outcomes: IndicatorOutcome[] = [];
-    for (const id of (await listCaseIndicatorIds(tx, caseId)).sort()) {
-      const ind = (await lockIndicator(tx, id))!;
+    for (const ind of indicators) {
+      const id = ind.id;
       const skipped = ind.verdict === 'confirmed' ? 'already confirmed' : ind.verdict === 'disputed' ? 'under dispute: the dispute decision settles it' : null;
       if (!skipped) {
         await changeVerdict(tx, caller, id, { verdict: 'confirmed', ...(input.confidence !== undefined ? { confidence: input.confidence } : {}), reasons: input.reasons }, policy);
@@ -90,11 +103,11 @@ export async function rejectCase(
   const clear = input.indicators === 'clear';
   if (!clear && input.reasons) throw badRequest('A statement of reasons goes with clearing the indicators.', [{ field: '/reasons', message: 'Only with indicators: "clear".' }]);
   const reasons = clear ? reasonsOrThrow(caller, input.reasons) : null;
-  return db.transaction(async (tx) => {
-    const locked = await lockedCaseFor(tx, caseId, 'rejected');
+  return transactionRetryingDeadlocks(db, async (tx) => {
+    const { row: locked, indicators } = await lockCaseAndIndicators(tx, caseId, 'rejected');
     const outcomes: IndicatorOutcome[] = [];
-    for (const id of (await listCaseIndicatorIds(tx, caseId)).sort()) {
-      const ind = (await lockIndicator(tx, id))!;
+    for (const ind of indicators) {
+      const id = ind.id;
       let skipped: string | null = null;
       if (!clear) skipped = 'left suspected';
       else if (ind.verdict !== 'suspected') skipped = `${ind.verdict} on other grounds`;

@@ -2,6 +2,7 @@ import { nextState } from '../domain/cases/state-machine.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import { appendCaseEvent, lockCase, moveCaseIndicators, moveCaseReports } from '../store/cases.ts';
 import type { Db } from '../store/connection.ts';
+import { transactionRetryingDeadlocks } from '../store/deadlock-retry.ts';
 import { findUserWithOrganization } from '../store/users.ts';
 import { auditActor, type Caller } from './caller.ts';
 import { eventActor } from './case-intake.ts';
@@ -22,7 +23,7 @@ function isSupervisor(caller: Caller): boolean {
 }
 
 export async function triageCase(db: Db, caller: Caller, caseId: string, input: { priority?: number; category?: string; note?: string }): Promise<CaseView> {
-  return db.transaction(async (tx) => {
+  return transactionRetryingDeadlocks(db, async (tx) => {
     const { row } = await recordCaseEvent(tx, caller, caseId, 'triaged', { priority: input.priority ?? null, category: input.category ?? null, note: input.note ?? null }, {
       patch: { ...(input.priority !== undefined ? { priority: input.priority } : {}), ...(input.category ? { category: input.category } : {}) },
     });
@@ -35,7 +36,7 @@ export async function assignCase(db: Db, caller: Caller, caseId: string, input: 
   const a = caller.actor;
   if (a.type !== 'user') throw forbidden();
   if (!isSupervisor(caller) && input.assigneeUserId !== a.userId) throw forbidden('Analysts may take a case themselves; a supervisor assigns it to someone else.');
-  return db.transaction(async (tx) => {
+  return transactionRetryingDeadlocks(db, async (tx) => {
     if (input.assigneeUserId) {
       const found = await findUserWithOrganization(tx, input.assigneeUserId);
       const ok = found && !found.user.disabledAt && found.organization.kind === 'agency' && ['analyst', 'supervisor'].includes(found.user.role);
@@ -55,22 +56,22 @@ export async function assignCase(db: Db, caller: Caller, caseId: string, input: 
 export async function commentOnCase(db: Db, caller: Caller, caseId: string, input: { text: string }): Promise<CaseView> {
   const text = input.text.trim();
   if (!text) throw badRequest('The comment is empty.', [{ field: '/text', message: 'Write something.' }]);
-  return db.transaction(async (tx) => caseView((await recordCaseEvent(tx, caller, caseId, 'commented', { text })).row));
+  return transactionRetryingDeadlocks(db, async (tx) => caseView((await recordCaseEvent(tx, caller, caseId, 'commented', { text })).row));
 }
 
 export async function setCasePriority(db: Db, caller: Caller, caseId: string, input: { priority: number; note?: string }): Promise<CaseView> {
-  return db.transaction(async (tx) =>
+  return transactionRetryingDeadlocks(db, async (tx) =>
     caseView((await recordCaseEvent(tx, caller, caseId, 'priority_set', { priority: input.priority, note: input.note ?? null }, { patch: { priority: input.priority } })).row),
   );
 }
 
 /** Back to the analysts (as triaged); what reporters were told is not taken back. */
 export async function reopenCase(db: Db, caller: Caller, caseId: string, input: { reason: string }): Promise<CaseView> {
-  return db.transaction(async (tx) => caseView((await recordCaseEvent(tx, caller, caseId, 'reopened', { reason: input.reason })).row));
+  return transactionRetryingDeadlocks(db, async (tx) => caseView((await recordCaseEvent(tx, caller, caseId, 'reopened', { reason: input.reason })).row));
 }
 
 export async function closeCase(db: Db, caller: Caller, caseId: string, input: { note?: string; outcome?: { vi: string; en: string } }): Promise<CaseView> {
-  return db.transaction(async (tx) =>
+  return transactionRetryingDeadlocks(db, async (tx) =>
     caseView((await recordCaseEvent(tx, caller, caseId, 'closed', { note: input.note ?? null, outcome: input.outcome ?? null }, { outcome: input.outcome ?? null })).row),
   );
 }
@@ -81,7 +82,7 @@ export async function closeCase(db: Db, caller: Caller, caseId: string, input: {
  */
 export async function mergeCases(db: Db, caller: Caller, targetId: string, input: { sourceCaseId: string; reason: string }): Promise<{ target: CaseView; merged: CaseView }> {
   if (input.sourceCaseId === targetId) throw badRequest('A case cannot be merged into itself.', [{ field: '/sourceCaseId', message: 'Name another case.' }]);
-  return db.transaction(async (tx) => {
+  return transactionRetryingDeadlocks(db, async (tx) => {
     // Lock both in id order, so two merges of the same pair in opposite directions cannot deadlock.
     const [firstId, secondId] = [targetId, input.sourceCaseId].sort() as [string, string];
     const first = await lockCase(tx, firstId);

@@ -7,6 +7,7 @@ import { validateReasons } from '../domain/indicators/statement-of-reasons.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import { findCasesHoldingIndicator } from '../store/cases.ts';
 import type { Db } from '../store/connection.ts';
+import { transactionRetryingDeadlocks } from '../store/deadlock-retry.ts';
 import { decideDispute, findDisputeByTrackingCode, insertDispute, listDisputeRows, lockDispute, lockOpenDisputesOf, type DisputeRow, type DisputeStatus } from '../store/disputes.ts';
 import { findIndicator, lockIndicator, type IndicatorRow } from '../store/indicators.ts';
 import { enqueue } from '../store/outbox.ts';
@@ -58,7 +59,7 @@ export async function openDispute(db: Db, caller: Caller, input: OpenDisputeInpu
   if (!email && !phone) throw badRequest('Leave an e-mail address or a phone number, so the outcome can reach you.', [{ field: '/contact', message: 'An e-mail address or a phone number.' }]);
   const contact: DisputeContact = { ...(input.contact.name?.trim() ? { name: input.contact.name.trim() } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}), locale: input.locale ?? 'vi' };
 
-  return db.transaction(async (tx) => {
+  return transactionRetryingDeadlocks(db, async (tx) => {
     const found = await findIndicator(tx, canonical.indicator);
     // Red (restricted) listings answer like unlisted ones: a public form must not reveal them.
     if (!found || !DISPUTABLE.has(found.verdict) || found.tlp === 'red') throw notFound(`A listing of ${canonical.display}`);
@@ -157,7 +158,7 @@ export async function decideDisputeCase(db: Db, caller: Caller, disputeId: strin
   const checked = validateReasons(input.reasons, decidedByOf(caller));
   if (!checked.ok) throw badRequest('The statement of reasons is incomplete.', checked.errors);
   const decidedBy = caller.actor.type === 'user' ? caller.actor.userId : null;
-  return db.transaction(async (tx) => {
+  return transactionRetryingDeadlocks(db, async (tx) => {
     const dispute = await lockDispute(tx, disputeId);
     if (!dispute) throw notFound('The dispute');
     if (dispute.status !== 'open') throw conflict(`The dispute was already decided (${dispute.status}).`, [{ field: '/outcome', message: `Already ${dispute.status}.` }]);

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseEvent, CaseState } from '../domain/cases/state-machine.ts';
 import { queryRows, type Db } from './connection.ts';
-import { caseEvents, caseIndicators, cases, reports } from './schema.ts';
+import { caseEvents, caseIndicators, cases, indicators, reports } from './schema.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
@@ -129,8 +129,14 @@ export async function addCaseIndicators(db: Db, caseId: string, indicatorIds: re
   return rows.map((r) => r.indicatorId);
 }
 
+/** In the order of the canonical strings: the order intake locks indicator rows in. */
 export async function listCaseIndicatorIds(db: Db, caseId: string): Promise<string[]> {
-  const rows = await db.select({ id: caseIndicators.indicatorId }).from(caseIndicators).where(eq(caseIndicators.caseId, caseId));
+  const rows = await db
+    .select({ id: caseIndicators.indicatorId })
+    .from(caseIndicators)
+    .innerJoin(indicators, eq(indicators.id, caseIndicators.indicatorId))
+    .where(eq(caseIndicators.caseId, caseId))
+    .orderBy(asc(indicators.indicator));
   return rows.map((r) => r.id);
 }
 

@@ -281,6 +281,29 @@ describe('the queue', () => {
   });
 });
 
+describe.skipIf(!process.env.DATABASE_URL)('concurrent case work on PostgreSQL', () => {
+  it('the same action sent five times at once is applied once; the others are told the new state', async () => {
+    const r = await reportInto(db(), fresh());
+    const answers = await Promise.all(Array.from({ length: 5 }, () => post(`/api/v1/cases/${r.caseId}/triage`, analyst.headers, {})));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409, 409, 409]);
+    expect(answers.find((a) => a.statusCode === 409)!.json().detail).toContain('is triaged');
+  });
+
+  it('a verification and reports joining the case at the same moment all succeed, consistently', async () => {
+    const inds = fresh();
+    const r = await triaged(inds);
+    const [verify, ...joined] = await Promise.all([
+      post(`/api/v1/cases/${r.caseId}/verify`, analyst.headers, { reasons }),
+      ...Array.from({ length: 4 }, (_, n) => reportInto(db(), [inds[n % 2]!, `domain:joined-${seq}-${n}.vn`], { amountLostVnd: 10 })),
+    ]);
+    expect(verify.statusCode).toBe(200);
+    expect(joined.every((j) => j.caseId === r.caseId)).toBe(true);
+    const c = (await get(`/api/v1/cases/${r.caseId}`, analyst.headers)).json();
+    expect(c.reportCount).toBe(5);
+    expect(c.events.filter((e: { type: string }) => e.type === 'report_added')).toHaveLength(5);
+  });
+});
+
 describe('afterwards', () => {
   it("every case's stored status is the replay of its events", async () => {
     const rows = await queryRows<{ id: string; status: string; last_event_seq: string | number; types: string[]; last_id: string | number }>(
