@@ -57,8 +57,9 @@ async function notifyReporter(tx: Db, report: ReportRow, status: ReportStatusNam
   const lines = vi
     ? [`Báo cáo ${report.trackingCode} của bạn: ${words.vi}.`, outcome ? `Kết quả: ${outcome.vi}` : null, 'Cảm ơn bạn đã báo cáo. — Canh Giác']
     : [`Your report ${report.trackingCode}: ${words.en}.`, outcome ? `Outcome: ${outcome.en}` : null, 'Thank you for reporting. — Canh Giác'];
+  // The address stays encrypted in the outbox table too; the e-mail handler decrypts it to send.
   await enqueue(tx, 'email.send', {
-    to: contact.email,
+    toEncrypted: piiCipher().encrypt(contact.email),
     subject: vi ? `Canh Giác: báo cáo ${report.trackingCode} — ${words.vi}` : `Canh Giác: report ${report.trackingCode} — ${words.en}`,
     text: lines.filter(Boolean).join('\n\n'),
   });

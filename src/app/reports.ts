@@ -58,7 +58,10 @@ export interface IntakeDeps {
   publicUrl: string;
 }
 
-/** The 201 answer; rebuilt from the stored report for a retry, so both are the same. */
+/**
+ * The 201 answer; rebuilt from the stored report for a retry, so both are the same. `status` is
+ * always `received` (the acceptance); the tracking page shows where the report is now.
+ */
 export interface ReportReceipt {
   id: string;
   trackingCode: string;
@@ -146,12 +149,6 @@ export async function submitReport(db: Db, caller: Caller, submission: Submissio
           tx,
           prepared.map((f, position) => ({ reportId: report.id, sha256: f.sha256, position, originalName: f.originalName })),
         );
-        const { caseId } = await attachReportToCase(tx, caller, {
-          reportId: report.id,
-          indicatorIds: linked.map((l) => l.indicatorId),
-          category: input.category,
-          amountLostVnd: input.amountLostVnd ?? null,
-        });
         await appendAudit(tx, {
           ...auditActor(caller),
           action: 'report.submitted',
@@ -163,10 +160,17 @@ export async function submitReport(db: Db, caller: Caller, submission: Submissio
             trackingCode: report.trackingCode,
             channel: report.channel,
             category: report.category,
-            caseId,
             indicators: linked.map((l) => l.indicator),
             evidence: prepared.map((f) => f.sha256),
           },
+        });
+        // After the report's own record: joining a case already under review moves the report
+        // on at once, and the tracking page lists its steps in audit order.
+        await attachReportToCase(tx, caller, {
+          reportId: report.id,
+          indicatorIds: linked.map((l) => l.indicatorId),
+          category: input.category,
+          amountLostVnd: input.amountLostVnd ?? null,
         });
         return receiptOf(report, linked, prepared, deps);
       });

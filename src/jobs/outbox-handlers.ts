@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { piiCipher } from '../app/pii-crypto.ts';
 import type { OutboxHandler } from './outbox-worker.ts';
 import type { Mailer } from './smtp-mailer.ts';
 
@@ -8,6 +9,19 @@ export interface EmailMessage {
   text: string;
 }
 
+/** What `email.send` carries: a plain address, or (reporters, disputers) an encrypted one. */
+export type EmailPayload = Omit<EmailMessage, 'to'> & ({ to: string } | { toEncrypted: string });
+
+function recipientOf(payload: EmailPayload): string {
+  return 'to' in payload ? payload.to : piiCipher().decrypt(payload.toEncrypted);
+}
+
+/** `tran.b@example.vn` → `t***@example.vn`: enough to tell messages apart in logs. */
+function masked(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at > 0 ? `${address[0]}***${address.slice(at)}` : '***';
+}
+
 /**
  * What each outbox topic does. E-mail goes through SMTP when a mailer is given (`SMTP_URL`),
  * to the log otherwise (development); later issues add webhooks and index updates here.
@@ -15,13 +29,14 @@ export interface EmailMessage {
 export function outboxHandlers(logger: Pick<Logger, 'info'>, options: { mailer?: Mailer } = {}): Record<string, OutboxHandler> {
   return {
     'email.send': async ({ id, payload }) => {
-      const mail = payload as EmailMessage;
+      const mail = payload as EmailPayload;
+      const to = recipientOf(mail);
       if (options.mailer) {
-        await options.mailer.send(mail);
-        logger.info({ outboxId: id, subject: mail.subject }, 'e-mail sent');
+        await options.mailer.send({ to, subject: mail.subject, text: mail.text });
+        logger.info({ outboxId: id, to: masked(to), subject: mail.subject }, 'e-mail sent');
         return;
       }
-      logger.info({ outboxId: id, to: mail.to, subject: mail.subject }, `e-mail (development: logged, not sent)\n${mail.text}`);
+      logger.info({ outboxId: id, to: 'to' in mail ? mail.to : masked(to), subject: mail.subject }, `e-mail (development: logged, not sent)\n${mail.text}`);
     },
   };
 }

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/app/api-keys.ts';
 import { systemCaller } from '../../src/app/caller.ts';
+import { piiCipher } from '../../src/app/pii-crypto.ts';
 import { reportStatusChanged } from '../../src/app/report-status.ts';
 import { buildVietQrPayload } from '../../src/domain/identifiers/vietqr.ts';
 import { queryRows } from '../../src/store/connection.ts';
@@ -309,8 +310,10 @@ describe('privacy and tracking', () => {
     expect(after.status).toBe('platform_acted');
     expect(after.steps.map((s: { status: string }) => s.status)).toEqual(['received', 'under_review', 'platform_acted']);
     expect(after.steps[2].outcome.en).toBe('The platform removed the page.');
-    const mails = await queryRows<{ payload: { to: string; subject: string; text: string } }>(server.database.db, sql`select payload from outbox where topic = 'email.send' order by id`);
-    const mine = mails.filter((m) => m.payload.to === 'tran.b@example.vn');
+    const mails = await queryRows<{ payload: { toEncrypted: string; subject: string; text: string } }>(server.database.db, sql`select payload from outbox where topic = 'email.send' order by id`);
+    // The address is encrypted in the outbox table as well.
+    expect(JSON.stringify(mails)).not.toContain('tran.b@example.vn');
+    const mine = mails.filter((m) => m.payload.toEncrypted && piiCipher().decrypt(m.payload.toEncrypted) === 'tran.b@example.vn');
     expect(mine).toHaveLength(2);
     expect(mine[1]!.payload.text).toContain('The platform removed the page.');
     expectProblem(await server.app.inject({ method: 'GET', url: '/api/v1/reports/track/CG-00000-00000' }), 404);

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { usePiiKey } from '../../src/app/pii-crypto.ts';
 import { outboxHandlers } from '../../src/jobs/outbox-handlers.ts';
 import { smtpMailer } from '../../src/jobs/smtp-mailer.ts';
 
@@ -62,6 +64,18 @@ describe('e-mail through SMTP_URL', () => {
     expect(received[0]!.to[0]).toContain('tran.b@example.vn');
     expect(received[0]!.data).toMatch(/Subject: =\?UTF-8\?/);
     expect(JSON.stringify(logged)).not.toContain('tran.b@example.vn');
+  });
+
+  it('decrypts an encrypted recipient (reporters, disputers) only to send', async () => {
+    const cipher = usePiiKey(randomBytes(32));
+    const mailer = smtpMailer(`smtp://127.0.0.1:${port}`, 'no-reply@canhgiac.example');
+    const logged: unknown[] = [];
+    const handlers = outboxHandlers({ info: (...args: unknown[]) => logged.push(args) } as never, { mailer });
+    await handlers['email.send']!({ id: 2, topic: 'email.send', payload: { toEncrypted: cipher.encrypt('le.c@example.vn'), subject: 's', text: 't' }, attempts: 0 });
+    mailer.close();
+    expect(received.at(-1)!.to[0]).toContain('le.c@example.vn');
+    expect(JSON.stringify(logged)).toContain('l***@example.vn');
+    expect(JSON.stringify(logged)).not.toContain('le.c@example.vn');
   });
 
   it('a refused message throws, so the outbox retries it', async () => {
