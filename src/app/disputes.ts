@@ -188,17 +188,20 @@ export async function decideDisputeCase(db: Db, caller: Caller, disputeId: strin
   });
 }
 
+/** The address travels encrypted through the outbox, like reporters'; the mailer decrypts it to send. */
 function receivedEmail(to: string, locale: 'vi' | 'en', code: string, display: string) {
+  const toEncrypted = piiCipher().encrypt(to);
   return locale === 'vi'
-    ? { to, subject: `Đã nhận khiếu nại ${code}`, text: `Chúng tôi đã nhận khiếu nại của bạn về ${display}. Trong thời gian xem xét, định danh được ghi là "đang khiếu nại". Mã theo dõi: ${code}.\n— Canh Giác` }
-    : { to, subject: `Dispute ${code} received`, text: `We received your dispute about ${display}. While it is reviewed, the identifier is marked as disputed. Tracking code: ${code}.\n— Canh Giác` };
+    ? { toEncrypted, subject: `Đã nhận khiếu nại ${code}`, text: `Chúng tôi đã nhận khiếu nại của bạn về ${display}. Trong thời gian xem xét, định danh được ghi là "đang khiếu nại". Mã theo dõi: ${code}.\n— Canh Giác` }
+    : { toEncrypted, subject: `Dispute ${code} received`, text: `We received your dispute about ${display}. While it is reviewed, the identifier is marked as disputed. Tracking code: ${code}.\n— Canh Giác` };
 }
 
 function decidedEmail(to: string, locale: 'vi' | 'en', code: string, display: string, outcome: 'upheld' | 'cleared', reason: string) {
+  const toEncrypted = piiCipher().encrypt(to);
   if (locale === 'vi') {
     const result = outcome === 'cleared' ? `${display} đã được gỡ khỏi danh sách.` : `Danh sách đối với ${display} được giữ nguyên.`;
-    return { to, subject: `Kết quả khiếu nại ${code}`, text: `${result}\nLý do: ${reason}\n— Canh Giác` };
+    return { toEncrypted, subject: `Kết quả khiếu nại ${code}`, text: `${result}\nLý do: ${reason}\n— Canh Giác` };
   }
   const result = outcome === 'cleared' ? `${display} was removed from the list.` : `The listing of ${display} was upheld.`;
-  return { to, subject: `Outcome of dispute ${code}`, text: `${result}\nReason: ${reason}\n— Canh Giác` };
+  return { toEncrypted, subject: `Outcome of dispute ${code}`, text: `${result}\nReason: ${reason}\n— Canh Giác` };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/app/api-keys.ts';
 import { verifyAuditChain } from '../../src/app/audit.ts';
 import { systemCaller } from '../../src/app/caller.ts';
+import { piiCipher } from '../../src/app/pii-crypto.ts';
 import { queryRows } from '../../src/store/connection.ts';
 import { reportInto } from '../helpers/cases.ts';
 import { putIndicator } from '../helpers/indicators.ts';
@@ -84,7 +85,10 @@ describe('disputes end to end', () => {
     expect(after.history.at(-1)).toMatchObject({ from: 'disputed', to: 'cleared', reasons: { automated: false, decidedBy: { type: 'person', userId: users.supervisor.id } } });
     const publicAfter = (await get(`/api/v1/disputes/track/${body.trackingCode}`)).json();
     expect(publicAfter).toMatchObject({ status: 'cleared', decisionReason: expect.stringContaining('registered shop'), decidedAt: expect.any(String) });
-    const mails = await queryRows<{ payload: { to: string; subject: string; text: string } }>(db(), sql`select payload from outbox where topic = 'email.send' and payload->>'to' = 'owner@example.vn' order by id`);
+    const queued = await queryRows<{ payload: { to?: string; toEncrypted?: string; subject: string; text: string } }>(db(), sql`select payload from outbox where topic = 'email.send' order by id`);
+    // The address is not in the outbox in clear.
+    expect(JSON.stringify(queued)).not.toContain('owner@example.vn');
+    const mails = queued.filter((m) => m.payload.toEncrypted && piiCipher().decrypt(m.payload.toEncrypted) === 'owner@example.vn');
     expect(mails).toHaveLength(2);
     expect(mails[1]!.payload.text).toContain('registered shop');
     const events = (await get(`/api/v1/cases/${r.caseId}`, analyst.headers)).json().events;
