@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { ESCALATION_TOPICS } from '../app/escalation-notices.ts';
 import { piiCipher } from '../app/pii-crypto.ts';
 import type { OutboxHandler } from './outbox-worker.ts';
 import type { Mailer } from './smtp-mailer.ts';
@@ -27,7 +28,17 @@ function masked(address: string): string {
  * to the log otherwise (development); later issues add webhooks and index updates here.
  */
 export function outboxHandlers(logger: Pick<Logger, 'info'>, options: { mailer?: Mailer } = {}): Record<string, OutboxHandler> {
+  // Escalation events are for partners' webhooks, which the sharing issue adds; until a
+  // partner can subscribe there is no one to deliver them to, so they are logged and done
+  // rather than retried forever.
+  const escalationEvents = Object.fromEntries(
+    ESCALATION_TOPICS.map((topic): [string, OutboxHandler] => [
+      topic,
+      async ({ id, payload }) => logger.info({ outboxId: id, topic, escalationId: (payload as { escalationId?: string }).escalationId }, 'escalation event recorded (no webhook subscribers yet)'),
+    ]),
+  );
   return {
+    ...escalationEvents,
     'email.send': async ({ id, payload }) => {
       const mail = payload as EmailPayload;
       const to = recipientOf(mail);
