@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/app/api-keys.ts';
 import { systemCaller } from '../../src/app/caller.ts';
+import { registerLegitimate } from '../../src/app/legitimate.ts';
 import { piiCipher } from '../../src/app/pii-crypto.ts';
 import { reportStatusChanged } from '../../src/app/report-status.ts';
 import { buildVietQrPayload } from '../../src/domain/identifiers/vietqr.ts';
@@ -124,6 +125,19 @@ describe('POST /api/v1/reports — channels', () => {
     expectProblem(await server.app.inject({ method: 'GET', url: '/api/v1/reports', headers: platformUser.headers }), 403);
     expectProblem(await server.app.inject({ method: 'GET', url: '/api/v1/reports', headers: { authorization: `Bearer ${writerKey}` } }), 403);
     expectProblem(await server.app.inject({ method: 'GET', url: '/api/v1/reports' }), 401);
+  });
+});
+
+describe('verified legitimate identifiers', () => {
+  it('are never listed by a report: a review is opened and the report keeps its other identifiers', async () => {
+    await registerLegitimate(server.database.db, systemCaller('test'), { value: '1900 545 413', ownerName: 'Vietcombank hotline', category: 'bank' });
+    const res = await server.app.inject({ method: 'POST', url: '/api/v1/reports', payload: body({ identifiers: ['1900 545 413', '0977 000 111'], narrative: 'Kẻ gian giả danh tổng đài ngân hàng.' }) });
+    expect(res.statusCode, res.body).toBe(201);
+    const indicators = res.json().identifiers.map((i: { indicator: string }) => i.indicator);
+    expect(indicators).toContain('phone:+84977000111');
+    expect(indicators.some((i: string) => i.includes('1900545413'))).toBe(false);
+    const reviews = await queryRows<{ reason: string }>(server.database.db, sql`select reason from indicator_reviews where indicator like '%1900545413%'`);
+    expect(reviews.map((r) => r.reason)).toContain('legitimate_conflict');
   });
 });
 
@@ -317,5 +331,16 @@ describe('privacy and tracking', () => {
     expect(mine).toHaveLength(2);
     expect(mine[1]!.payload.text).toContain('The platform removed the page.');
     expectProblem(await server.app.inject({ method: 'GET', url: '/api/v1/reports/track/CG-00000-00000' }), 404);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents the report routes, JSON and multipart, with their access rules', async () => {
+    const doc = (await server.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const post = doc.paths['/api/v1/reports'].post;
+    expect(Object.keys(post.requestBody.content)).toEqual(expect.arrayContaining(['application/json', 'multipart/form-data']));
+    expect(post.description).toContain('Idempotency-Key');
+    expect(doc.paths['/api/v1/reports/track/{code}'].get.description).toContain('Access: public.');
+    expect(doc.paths['/api/v1/evidence/{sha256}'].get.description).toContain('admin, supervisor, analyst');
   });
 });
