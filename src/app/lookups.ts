@@ -46,22 +46,35 @@ interface Candidate {
 function candidatesOf(c: Canonical): Candidate[] {
   const out: Candidate[] = [{ indicator: c.indicator, relation: 'exact' }];
   const seen = new Set([c.indicator]);
-  const push = (indicator: string, relation: MatchRelation) => {
-    if (seen.has(indicator)) return;
-    seen.add(indicator);
-    out.push({ indicator, relation });
-  };
+  // A loop, not a helper closure: this runs on every look-up (see bench/README.md).
+  const more: Candidate[] = [];
   if (c.kind === 'url') {
     for (const e of expressions(c.value)) {
-      push(`url:http://${e}`, 'url_expression');
-      push(`url:https://${e}`, 'url_expression');
+      more.push({ indicator: `url:http://${e}`, relation: 'url_expression' }, { indicator: `url:https://${e}`, relation: 'url_expression' });
     }
   }
-  for (const r of c.related ?? []) push(r.indicator, r.kind === 'domain' ? 'domain' : 'related');
+  for (const r of c.related ?? []) more.push({ indicator: r.indicator, relation: r.kind === 'domain' ? 'domain' : 'related' });
+  for (const m of more) {
+    if (seen.has(m.indicator)) continue;
+    seen.add(m.indicator);
+    out.push(m);
+  }
   return out;
 }
 
 const DAY_MS = 86_400_000;
+
+const dayTexts = new Map<number, string>();
+
+/** `YYYY-MM-DD` of a day number, memoised (a few hundred distinct days are ever asked for). */
+function dayText(day: number): string {
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dayTexts.size < 100_000) dayTexts.set(day, text);
+  }
+  return text;
+}
 
 function fraudTypesOf(mask: number): FraudType[] {
   const out: FraudType[] = [];
@@ -76,7 +89,7 @@ function listingOf(e: IndexedIndicator): NonNullable<LookupAnswer['listing']> {
     reportCount: e.reportCount,
     platformConfirmations: e.platformConfirmations,
     fraudTypes: fraudTypesOf(e.fraudMask),
-    lastSeenOn: new Date(e.lastSeenDay * DAY_MS).toISOString().slice(0, 10),
+    lastSeenOn: dayText(e.lastSeenDay),
     tlp: e.tlp,
   };
 }
@@ -87,6 +100,17 @@ function urlOnDomainItself(c: Canonical, domain: string): boolean {
   return m !== null && (m[1] === domain || m[1] === `www.${domain}`);
 }
 
+// Advice depends only on (tier, verdict, confidence) here: built once each, shared (never mutated).
+const NOT_LISTED: Record<Tier, Advice> = { public: adviceFor('public', 'not_listed'), partner: adviceFor('partner', 'not_listed') };
+const listedAdvices = new Map<string, Advice>();
+
+function listedAdvice(tier: Tier, verdict: Verdict, confidence: number): Advice {
+  const key = `${tier}${verdict}${confidence}`;
+  let advice = listedAdvices.get(key);
+  if (advice === undefined) listedAdvices.set(key, (advice = adviceFor(tier, 'listed', { verdict, confidence })));
+  return advice;
+}
+
 /**
  * Answers a look-up from the node's index, in one of three states. Order: the identifier itself
  * registered as verified legitimate; then the most specific candidate listed for the caller's
@@ -95,26 +119,33 @@ function urlOnDomainItself(c: Canonical, domain: string): boolean {
  * whose domain is registered is never called legitimate.
  */
 export function answerCanonical(index: LookupIndex, query: string, c: Canonical, tier: Tier): LookupAnswer {
-  const base = { query, indicator: c.indicator, kind: c.kind, display: c.display };
   const own = index.legitimateOwner(c.indicator);
   if (own) {
     return {
-      ...base,
+      query,
+      indicator: c.indicator,
+      kind: c.kind,
+      display: c.display,
       state: 'verified_legitimate',
       matchedOn: { indicator: c.indicator, relation: 'exact' },
       owner: { name: own.ownerName, category: own.category },
       advice: adviceFor(tier, 'verified_legitimate', undefined, own.ownerName),
     };
   }
-  for (const candidate of candidatesOf(c)) {
+  // Most look-ups name one identifier and nothing related: no candidate list for them.
+  const candidates = c.kind === 'url' || c.related?.length ? candidatesOf(c) : [{ indicator: c.indicator, relation: 'exact' as const }];
+  for (const candidate of candidates) {
     const e = index.get(candidate.indicator);
     if (e && visibleTo(tier, e.verdict, e.tlp)) {
       return {
-        ...base,
+        query,
+        indicator: c.indicator,
+        kind: c.kind,
+        display: c.display,
         state: 'listed',
         matchedOn: candidate,
         listing: listingOf(e),
-        advice: adviceFor(tier, 'listed', { verdict: e.verdict, confidence: e.confidence }),
+        advice: listedAdvice(tier, e.verdict, e.confidence),
       };
     }
   }
@@ -124,7 +155,10 @@ export function answerCanonical(index: LookupIndex, query: string, c: Canonical,
       const owner = index.legitimateOwner(r.indicator);
       if (owner) {
         return {
-          ...base,
+          query,
+          indicator: c.indicator,
+          kind: c.kind,
+          display: c.display,
           state: 'verified_legitimate',
           matchedOn: { indicator: r.indicator, relation: 'domain' },
           owner: { name: owner.ownerName, category: owner.category },
@@ -133,7 +167,7 @@ export function answerCanonical(index: LookupIndex, query: string, c: Canonical,
       }
     }
   }
-  return { ...base, state: 'not_listed', matchedOn: null, advice: adviceFor(tier, 'not_listed') };
+  return { query, indicator: c.indicator, kind: c.kind, display: c.display, state: 'not_listed', matchedOn: null, advice: NOT_LISTED[tier] };
 }
 
 /** Canonicalizes (detecting the kind unless given) and answers. */

@@ -54,9 +54,17 @@ export function keyFromHex(sha256Hex: string): Key {
   ];
 }
 
-export function keyFromBytes(digest: Uint8Array): Key {
-  const v = new DataView(digest.buffer, digest.byteOffset, digest.byteLength);
-  return [v.getUint32(0), v.getUint32(4), v.getUint32(8)];
+export function keyFromBytes(d: Uint8Array): Key {
+  return [
+    ((d[0]! << 24) | (d[1]! << 16) | (d[2]! << 8) | d[3]!) >>> 0,
+    ((d[4]! << 24) | (d[5]! << 16) | (d[6]! << 8) | d[7]!) >>> 0,
+    ((d[8]! << 24) | (d[9]! << 16) | (d[10]! << 8) | d[11]!) >>> 0,
+  ];
+}
+
+/** The packed meta field of an entry (see CompactIndex.meta); `flagged` sets the sticky bit. */
+export function packMeta(verdict: Verdict, tlp: Tlp, confidence: number, flagged: boolean): number {
+  return (flagged ? FLAG : 0) | VERDICT_CODE.get(verdict)! | (TLP_CODE.get(tlp)! << 3) | ((Math.max(0, Math.min(100, confidence)) & 0x7f) << 5);
 }
 
 function capacityFor(entries: number): number {
@@ -124,8 +132,12 @@ export class CompactIndex {
 
   /** Adds or replaces an entry. */
   set(key: Key, entry: IndexedIndicator): void {
+    this.setPacked(key[0], key[1], key[2], packMeta(entry.verdict, entry.tlp, entry.confidence, entry.flagged ?? false), entry.reportCount, entry.platformConfirmations, entry.fraudMask, entry.lastSeenDay);
+  }
+
+  /** The same without any object per entry: the bulk loader's path (10 million calls). */
+  setPacked(a: number, b: number, c: number, meta: number, reportCount: number, platformConfirmations: number, fraudMask: number, lastSeenDay: number): void {
     if (this.count + 1 > this.capacity * MAX_LOAD) this.grow();
-    const [a, b, c] = key;
     const i = this.slotFor(a, b, c);
     if (this.meta[i] === EMPTY) {
       this.count++;
@@ -133,12 +145,11 @@ export class CompactIndex {
       this.kb[i] = b;
       this.kc[i] = c;
     }
-    const sticky = (this.meta[i]! & FLAG) | (entry.flagged ? FLAG : 0);
-    this.meta[i] = sticky | VERDICT_CODE.get(entry.verdict)! | (TLP_CODE.get(entry.tlp)! << 3) | ((Math.max(0, Math.min(100, entry.confidence)) & 0x7f) << 5);
-    this.reports[i] = Math.min(entry.reportCount, 0xffffffff);
-    this.platform[i] = Math.min(entry.platformConfirmations, 0xffff);
-    this.fraud[i] = entry.fraudMask & 0xffff;
-    this.lastSeen[i] = Math.max(0, Math.min(entry.lastSeenDay, 0xffff));
+    this.meta[i] = (this.meta[i]! & FLAG) | meta;
+    this.reports[i] = Math.min(reportCount, 0xffffffff);
+    this.platform[i] = Math.min(platformConfirmations, 0xffff);
+    this.fraud[i] = fraudMask & 0xffff;
+    this.lastSeen[i] = Math.max(0, Math.min(lastSeenDay, 0xffff));
   }
 
   /** Marks an entry as no longer in the database (it keeps its slot). */
