@@ -29,7 +29,8 @@ async function lookupAs(q: string, key?: string) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // A PII key is required on PostgreSQL (the same on every node); harmless on PGlite.
+  server = await startTestServer({ PII_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') });
   const users = await seedUsers(server.database);
   const caller = systemCaller('test');
   partnerKey = (await createApiKey(server.database.db, caller, { organizationId: users.orgs['bank-a']!, name: 'lookups', scopes: ['lookup', 'lookup:batch'] })).key;
@@ -325,6 +326,14 @@ describe('the client procedure of docs/lookups.md', () => {
     const late = new LookupIndex();
     await late.load(server.database.db);
     expect(late.loadedVersion).toBeGreaterThan(0);
+    // The bulk load gives the same entries as the follower's re-reads.
+    const live = server.app.lookupIndex;
+    for (const indicator of ['phone:+84922000001', 'phone:+84911000006', 'phone:+84911000003', canon('VCB 0011004567890'), 'phone:+84933999999']) {
+      // (Except the sticky "was public" bit, which only the live node saw on 000006.)
+      expect({ ...late.get(indicator), flagged: null }, indicator).toEqual({ ...live.get(indicator), flagged: null });
+    }
+    expect(late.get(canon('VCB 0011004567890'))).toMatchObject({ verdict: 'confirmed', confidence: 90, reportCount: 7, fraudMask: 0b10001 });
+    expect(late.legitimateOwner('phone:+8419001234')?.ownerName).toBe('Vietcombank');
     late.version = late.loadedVersion + 1;
     await expect(snapshotDelta(server.database.db, late, 0)).rejects.toMatchObject({ status: 410 });
     expectProblem(await get('/api/v1/snapshot/delta?since=-1'), 400);
