@@ -209,6 +209,10 @@ describe('the case workflow', () => {
     // Merged cases accept nothing more; a case cannot be merged into itself.
     expectProblem(await post(`/api/v1/cases/${target.caseId}/merge`, analyst.headers, { sourceCaseId: source.caseId, reason: 'again' }), 409);
     expectProblem(await post(`/api/v1/cases/${target.caseId}/merge`, analyst.headers, { sourceCaseId: target.caseId, reason: 'self' }), 400);
+    const events = await count('case_events');
+    expectProblem(await post(`/api/v1/cases/${target.caseId}/merge`, analyst.headers, { sourceCaseId: '00000000-0000-4000-8000-000000000002', reason: 'gone' }), 404);
+    expectProblem(await post(`/api/v1/cases/${target.caseId}/merge`, analyst.headers, { sourceCaseId: 'nope', reason: 'bad id' }), 400);
+    expect(await count('case_events')).toBe(events);
   });
 });
 

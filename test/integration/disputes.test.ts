@@ -110,6 +110,20 @@ describe('disputes end to end', () => {
     expect((await get(`/api/v1/disputes/track/${b.trackingCode}`)).json().status).toBe('upheld');
   });
 
+  it('a retried dispute with the same Idempotency-Key gets the same answer and stores one dispute', async () => {
+    await putIndicator(db(), { indicator: 'phone:+84913555008', verdict: 'confirmed' });
+    const payload = { identifier: '0913555008', explanation: 'This number has been mine for ten years.', contact: { email: 'retry@example.vn' } };
+    const send = () => server.app.inject({ method: 'POST', url: '/api/v1/disputes', payload, headers: { 'idempotency-key': 'dispute-retry-1' }, remoteAddress: '192.0.2.50' });
+    const first = await send();
+    const second = await send();
+    expect(first.statusCode).toBe(201);
+    expect(second.statusCode).toBe(201);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.json().trackingCode).toBe(first.json().trackingCode);
+    const [row] = await queryRows<{ n: number }>(db(), sql`select count(*)::int as n from disputes d join indicators i on i.id = d.indicator_id where i.indicator = 'phone:+84913555008'`);
+    expect(row!.n).toBe(1);
+  });
+
   it('verifying a case leaves a disputed indicator to the dispute decision', async () => {
     const r = await reportInto(db(), ['phone:+84913555006', 'phone:+84913555007']);
     expect((await dispute('0913555006')).statusCode).toBe(201);

@@ -40,7 +40,7 @@ export const disputeRoutes: FastifyPluginAsyncTypebox<DisputeRouteOptions> = asy
   app.post(
     '/api/v1/disputes',
     {
-      config: { access: { public: true }, rateLimit: { max: perHour ?? 10, timeWindow: '1 hour' } },
+      config: { access: { public: true }, rateLimit: { max: perHour ?? 10, timeWindow: '1 hour' }, idempotent: true },
       schema: {
         tags: ['disputes'],
         summary: 'Dispute a listed identifier (its owner): the listing becomes disputed until a supervisor decides',
