@@ -42,6 +42,12 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle pooled connection that the server closes (restart, failover, a dropped test
+    // database) emits 'error' on the pool; unhandled, that would crash the process. The pool
+    // replaces the connection on the next query, so it is only worth a line on stderr.
+    pool.on('error', (error) => {
+      process.stderr.write(`canhgiac: an idle PostgreSQL connection failed and will be replaced: ${error.message}\n`);
+    });
     // Fail fast with the server's own message (wrong host, unknown database, …).
     const client = await pool.connect();
     client.release();
