@@ -183,8 +183,12 @@ describe('POST /api/v1/lookup/batch', () => {
   it('answers one result per value, in order, with errors per item', async () => {
     const res = await batch(['0912 345 678', '@who', 'phone:+84911000001', 'not a thing', '0903 000 111'], partnerKey);
     expect(res.statusCode, res.body).toBe(200);
-    const { results } = res.json();
+    const { results, actions } = res.json();
     expect(results).toHaveLength(5);
+    // Actions per item, their texts once per call.
+    expect(results[0].advice).toEqual({ action: 'block' }); // confirmed, confidence 90
+    expect(actions.block.vi.length).toBeGreaterThan(10);
+    expect(actions.none.en).toContain('does not make it safe');
     expect(results[0]).toMatchObject({ query: '0912 345 678', state: 'listed' });
     expect(results[1]).toMatchObject({ query: '@who', error: { code: 'unknown_kind' } });
     expect(results[2]).toMatchObject({ state: 'listed', listing: { verdict: 'suspected' } });

@@ -5,10 +5,10 @@ import { Type } from 'typebox';
 import { badRequest, forbidden } from '../../app/errors.ts';
 import { rangeLookup, snapshot, snapshotDelta } from '../../app/hashed-lookups.ts';
 import { LookupIndex, type Tier } from '../../app/lookup-index.ts';
-import { lookup } from '../../app/lookups.ts';
+import { lookup, type LookupAnswer } from '../../app/lookups.ts';
 import { FRAUD_TYPES } from '../../domain/fraud-types.ts';
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../../domain/identifiers/index.ts';
-import { ACTIONS } from '../../domain/indicators/advice.ts';
+import { ACTIONS, type Action } from '../../domain/indicators/advice.ts';
 import { TLP_LEVELS, VERDICTS } from '../../domain/indicators/verdicts.ts';
 import type { Db } from '../../store/connection.ts';
 import { problemResponses } from '../schemas/common.ts';
@@ -22,41 +22,56 @@ declare module 'fastify' {
 
 export const MAX_BATCH = 10_000;
 
-const Kind = Type.Union(IDENTIFIER_KINDS.map((k) => Type.Literal(k)));
-const Advice = Type.Object({ action: Type.Union(ACTIONS.map((a) => Type.Literal(a))), vi: Type.String(), en: Type.String() });
+/**
+ * A string out of a fixed list, as `{ type: 'string', enum }`. Not a union of literals: the
+ * response serializer tries each branch of an `anyOf` with a validator, per value — measured,
+ * that made a batch of 10,000 answers several times slower to write.
+ */
+function oneOf<const T extends readonly string[]>(values: T, description?: string) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
+}
+
+const Kind = oneOf(IDENTIFIER_KINDS);
+const ActionSchema = oneOf(ACTIONS);
+const Advice = Type.Object({ action: ActionSchema, vi: Type.String(), en: Type.String() });
 const answerFields = {
   indicator: Type.String(),
   kind: Kind,
   display: Type.String(),
-  state: Type.Union([Type.Literal('listed'), Type.Literal('verified_legitimate'), Type.Literal('not_listed')], {
-    description: '`not_listed` means no one reported it yet, never that it is safe.',
+  state: oneOf(['listed', 'verified_legitimate', 'not_listed'], '`not_listed` means no one reported it yet, never that it is safe.'),
+  matchedOn: Type.Unsafe<{ indicator: string; relation: 'exact' | 'url_expression' | 'related' | 'domain' } | null>({
+    type: ['object', 'null'],
+    properties: { indicator: { type: 'string' }, relation: { type: 'string', enum: ['exact', 'url_expression', 'related', 'domain'] } },
+    required: ['indicator', 'relation'],
+    description: 'Which candidate matched (null when not listed).',
   }),
-  matchedOn: Type.Union([
-    Type.Object({
-      indicator: Type.String(),
-      relation: Type.Union([Type.Literal('exact'), Type.Literal('url_expression'), Type.Literal('related'), Type.Literal('domain')]),
-    }),
-    Type.Null(),
-  ]),
   listing: Type.Optional(
     Type.Object({
-      verdict: Type.Union(VERDICTS.map((v) => Type.Literal(v))),
+      verdict: oneOf(VERDICTS),
       confidence: Type.Integer(),
       reportCount: Type.Integer(),
       platformConfirmations: Type.Integer(),
-      fraudTypes: Type.Array(Type.Union(FRAUD_TYPES.map((f) => Type.Literal(f)))),
-      lastSeenOn: Type.String({ format: 'date' }),
-      tlp: Type.Union(TLP_LEVELS.map((t) => Type.Literal(t))),
+      fraudTypes: Type.Array(oneOf(FRAUD_TYPES)),
+      lastSeenOn: Type.String({ description: 'YYYY-MM-DD (UTC)' }),
+      tlp: oneOf(TLP_LEVELS),
     }),
   ),
   owner: Type.Optional(Type.Object({ name: Type.String(), category: Type.String() })),
   advice: Advice,
 };
 const LookupAnswer = Type.Object({ query: Type.String(), ...answerFields });
+// A batch item carries the advice's action only; its texts are given once per call in
+// `actions` (a 10,000-item answer is ~3× smaller and faster to write; partners act on `action`).
+const { advice: _advice, ...batchFields } = answerFields;
 const BatchItem = Type.Object({
   query: Type.String(),
-  ...Object.fromEntries(Object.entries(answerFields).map(([k, v]) => [k, Type.Optional(v)])),
+  ...Object.fromEntries(Object.entries(batchFields).map(([k, v]) => [k, Type.Optional(v)])),
+  advice: Type.Optional(Type.Object({ action: ActionSchema })),
   error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
+});
+const ACTION_ONLY = Object.fromEntries(ACTIONS.map((a) => [a, { action: a }])) as Record<Action, { action: Action }>;
+const ActionTexts = Type.Record(Type.String(), Type.Object({ vi: Type.String(), en: Type.String() }), {
+  description: 'What each action in `results` means, in Vietnamese and English.',
 });
 
 /** The public tier, or the partner tier for an API key with `scope`; a key without it is refused. */
@@ -120,18 +135,26 @@ export const lookupRoutes = fp(async (plain: FastifyInstance, { db }: { db: Db }
           items: Type.Array(Type.String({ maxLength: 4096 }), { minItems: 1, maxItems: MAX_BATCH }),
           kind: Type.Optional(Kind),
         }),
-        response: { 200: Type.Object({ results: Type.Array(BatchItem) }), ...problemResponses },
+        response: { 200: Type.Object({ results: Type.Array(BatchItem), actions: ActionTexts }), ...problemResponses },
       },
     },
     async (request, reply) => {
       const tier = tierOf(request, 'lookup:batch');
       const kind = request.body.kind as IdentifierKind | undefined;
+      const actions: Record<string, { vi: string; en: string }> = {};
       const results = request.body.items.map((q) => {
         const outcome = lookup(index, q, tier, kind);
-        return outcome.ok ? outcome.answer : { query: q, error: outcome.error };
+        if (!outcome.ok) return { query: q, error: outcome.error };
+        const answer = outcome.answer as Omit<LookupAnswer, 'advice'> & { advice: { action: Action } };
+        const advice = outcome.answer.advice;
+        // Verified-legitimate texts name the owner: the item's `owner` says it instead.
+        if (!(advice.action in actions) && answer.state !== 'verified_legitimate') actions[advice.action] = { vi: advice.vi, en: advice.en };
+        // The answer is this call's own object: replacing its field costs less than a copy.
+        answer.advice = ACTION_ONLY[advice.action];
+        return answer;
       });
       reply.header('cache-control', 'no-store');
-      return { results };
+      return { results, actions };
     },
   );
 
