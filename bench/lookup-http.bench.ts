@@ -1,0 +1,92 @@
+/**
+ * A single look-up over HTTP against an empty route of the same server, in the same run.
+ * The server runs in this process (the real buildServer, every plugin); the load comes from
+ * `wrk` in a separate process (Debian: apt-get install wrk). Rounds alternate between the two
+ * routes so a change of load on a shared machine hits both alike.
+ *
+ *   npx tsx bench/lookup-http.bench.ts [seconds per round] [connections] [rounds]
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { pino } from 'pino';
+import { loadConfig } from '../src/config.ts';
+import type { AppContext } from '../src/context.ts';
+import { buildServer } from '../src/http/server.ts';
+import { migrateDatabase, openDatabase } from '../src/store/connection.ts';
+
+const seconds = Number(process.argv[2] ?? 8);
+const connections = Number(process.argv[3] ?? 32);
+const ROUNDS = Number(process.argv[4] ?? 5);
+
+const database = await openDatabase({ dataDir: null });
+await migrateDatabase(database);
+// 100,000 confirmed phone numbers, so the look-up hits a populated table.
+await database.db.execute(sql`
+  insert into indicators (indicator, kind, display, sha256, range_prefix, verdict, tlp, confidence, report_count, fraud_types)
+  select ind, 'phone', ind, h, ('x' || substr(h, 1, 5))::bit(20)::int, 'confirmed', 'green', 90, 5, array['investment']
+  from (select 'phone:+849' || lpad(i::text, 8, '0') as ind, encode(sha256(convert_to('phone:+849' || lpad(i::text, 8, '0'), 'UTF8')), 'hex') as h
+        from generate_series(0, 99999) i) s`);
+const config = loadConfig({
+  LOG_LEVEL: 'silent',
+  WEB_DIST: '/nonexistent-web-dist',
+  RATE_LIMIT_IP_PER_MINUTE: '1000000000',
+  PII_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+});
+const context: AppContext = { config, database, logger: pino({ level: 'silent' }) };
+const app = await buildServer(context);
+const address = await app.listen({ port: 0, host: '127.0.0.1' });
+
+const routes: { name: string; path: string }[] = [
+  { name: 'empty route (GET /healthz)', path: '/healthz' },
+  { name: 'look-up, listed (raw "0900 001 234")', path: '/api/v1/lookup?q=0900%20001%20234' },
+  { name: 'look-up, not listed', path: '/api/v1/lookup?q=0987654321' },
+];
+// Sanity: the look-up answers what we think it does.
+for (const r of routes.slice(1)) {
+  const res = await fetch(address + r.path);
+  const body = (await res.json()) as { state: string };
+  if (res.status !== 200) throw new Error(`${r.path}: ${res.status}`);
+  r.name += ` → ${body.state}`;
+}
+
+// Asynchronous: the server answers from this process's event loop while wrk runs.
+// Besides requests/s (which swings with other load on a shared machine), the server's own CPU
+// time per request: its inverse is the route's capacity per core, and it hardly moves with load.
+async function wrk(path: string): Promise<{ rps: number; cpuUs: number }> {
+  const cpu = process.cpuUsage();
+  const { stdout: out } = await promisify(execFile)('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, address + path], { encoding: 'utf8' });
+  const used = process.cpuUsage(cpu);
+  const m = /Requests\/sec:\s+([\d.]+)/.exec(out);
+  const total = /(\d+) requests in/.exec(out);
+  if (!m || !total) throw new Error(out);
+  if (/Non-2xx/.test(out)) throw new Error(`non-2xx answers:\n${out}`);
+  return { rps: Number(m[1]), cpuUs: (used.user + used.system) / Number(total[1]) };
+}
+
+const results = new Map<string, { rps: number; cpuUs: number }[]>(routes.map((r) => [r.name, []]));
+for (let round = 0; round < ROUNDS; round++) {
+  for (const r of routes) results.get(r.name)!.push(await wrk(r.path));
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const emptyRuns = results.get(routes[0]!.name)!;
+const emptyRps = median(emptyRuns.map((x) => x.rps));
+const emptyCpu = median(emptyRuns.map((x) => x.cpuUs));
+console.table(
+  routes.map((r) => {
+    const xs = results.get(r.name)!;
+    const rps = median(xs.map((x) => x.rps));
+    const cpu = median(xs.map((x) => x.cpuUs));
+    return {
+      route: r.name,
+      'req/s per round': xs.map((x) => Math.round(x.rps)).join(' / '),
+      'median req/s': Math.round(rps),
+      'vs empty (req/s)': `${((rps / emptyRps) * 100).toFixed(0)} %`,
+      'server CPU µs/req': cpu.toFixed(0),
+      'capacity vs empty (CPU)': `${((emptyCpu / cpu) * 100).toFixed(0)} %`,
+    };
+  }),
+);
+console.log(`wrk -t1 -c${connections} -d${seconds}s, ${ROUNDS} alternating rounds; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+await app.close();
+await database.close();
