@@ -201,17 +201,3 @@ export async function publicRange(db: Db, prefix: number): Promise<RangeRow[]> {
         select sha256, 'verified_legitimate' as state from legitimate_identifiers where range_prefix = ${prefix} and removed_at is null`,
   );
 }
-
-/** One page of the public-tier listed hashes (keyset on the unique indicator index). */
-export async function publicListedPage(db: Db, after: string | null, limit: number): Promise<{ indicator: string; sha256: string }[]> {
-  const where = after === null ? sql`` : sql`and indicator > ${after}`;
-  return queryRows(
-    db,
-    sql`select indicator, sha256 from indicators where verdict = 'confirmed' and tlp in ('clear', 'green') ${where} order by indicator limit ${limit}`,
-  );
-}
-
-export async function activeLegitimateHashes(db: Db): Promise<string[]> {
-  const rows = await queryRows<{ sha256: string }>(db, sql`select sha256 from legitimate_identifiers where removed_at is null`);
-  return rows.map((r) => r.sha256);
-}
