@@ -84,20 +84,33 @@ export class IndexFollower {
     const { rows, xmax } = await changesAfter(this.db, this.maxSeen, batch);
     const now = Date.now();
     const changed = new Set<string>();
+    // The follower's position moves only after the index has the changes: a failed re-read is
+    // retried by the next poll instead of being skipped.
+    let maxSeen = this.maxSeen;
+    const newGaps: number[] = [];
     for (const row of rows) {
-      for (let s = this.maxSeen + 1; s < row.seq; s++) this.gaps.set(s, { noticedAt: now, xmax });
-      this.maxSeen = Math.max(this.maxSeen, row.seq);
+      for (let s = maxSeen + 1; s < row.seq; s++) newGaps.push(s);
+      maxSeen = Math.max(maxSeen, row.seq);
       changed.add(row.indicator);
     }
+    const filled: number[] = [];
     if (this.gaps.size > 0) {
-      const found = await changesWithSeqs(this.db, [...this.gaps.keys()].slice(0, 1000));
-      for (const row of found) {
-        this.gaps.delete(row.seq);
+      for (const row of await changesWithSeqs(this.db, [...this.gaps.keys()].slice(0, 1000))) {
+        filled.push(row.seq);
         changed.add(row.indicator);
       }
-      await this.expireGaps(now, changed);
     }
     if (changed.size > 0) await this.index.refresh(this.db, [...changed]);
+    this.maxSeen = maxSeen;
+    for (const s of newGaps) this.gaps.set(s, { noticedAt: now, xmax });
+    for (const s of filled) this.gaps.delete(s);
+    if (this.gaps.size > 0) {
+      const late = new Set<string>();
+      const ended = await this.expireGaps(now, late);
+      if (late.size > 0) await this.index.refresh(this.db, [...late]);
+      for (const seq of ended) this.gaps.delete(seq);
+      for (const indicator of late) changed.add(indicator);
+    }
     this.updateVersion();
     return changed.size;
   }
@@ -106,12 +119,12 @@ export class IndexFollower {
    * Gives up gaps whose transactions have certainly ended. They are read once more after the
    * xmin check, because one may have committed between the gap query and that check.
    */
-  private async expireGaps(now: number, changed: Set<string>): Promise<void> {
+  private async expireGaps(now: number, changed: Set<string>): Promise<number[]> {
     const minAge = this.options.gapMinAgeMs ?? 2000;
     const maxAge = this.options.gapMaxAgeMs ?? 60_000;
     let oldest = Infinity;
     for (const gap of this.gaps.values()) oldest = Math.min(oldest, gap.noticedAt);
-    if (now - oldest < minAge) return;
+    if (now - oldest < minAge) return [];
     const { xmin } = await changeLogState(this.db);
     const ended: number[] = [];
     for (const [seq, gap] of this.gaps) {
@@ -124,7 +137,7 @@ export class IndexFollower {
       }
     }
     for (const row of await changesWithSeqs(this.db, ended)) changed.add(row.indicator);
-    for (const seq of ended) this.gaps.delete(seq);
+    return ended;
   }
 
   private updateVersion(): void {
