@@ -10,13 +10,14 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions): Promise<void> {
   const started = Date.now();
   // Loaded here, not at the top, so other commands do not pay for the server's modules.
-  const [{ openContext }, { seedDemo }, { buildServer }, { outboxHandlers }, { OutboxWorker }, { IndexFollower }, { DeadlineTicker }] = await Promise.all([
+  const [{ openContext }, { seedDemo }, { buildServer }, { outboxHandlers }, { OutboxWorker }, { IndexFollower }, { ExpiryTicker }, { DeadlineTicker }] = await Promise.all([
     import('../open-context.ts'),
     import('../../app/seed.ts'),
     import('../../http/server.ts'),
     import('../../jobs/outbox-handlers.ts'),
     import('../../jobs/outbox-worker.ts'),
     import('../../jobs/index-follower.ts'),
+    import('../../jobs/expiry-ticker.ts'),
     import('../../jobs/deadline-ticker.ts'),
   ]);
   const context = await openContext('server');
@@ -38,6 +39,8 @@ export async function serve(options: ServeOptions): Promise<void> {
   // Escalation deadlines: due-soon reminders and breaches, once each across nodes.
   const deadlines = new DeadlineTicker(database.db, logger);
   deadlines.start();
+  const expiry = new ExpiryTicker(database.db, config.indicators, logger);
+  expiry.start();
   // Keeps this node's look-up index current with changes made through any node.
   const follower = new IndexFollower(database.db, app.lookupIndex, { logger });
   await follower.startFrom(app.lookupIndex.version);
@@ -52,6 +55,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     logger.info({ signal }, 'shutting down');
     await worker.stop();
     await deadlines.stop();
+    await expiry.stop();
     await follower.stop();
     await app.close();
     await database.close();
