@@ -25,7 +25,9 @@ const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=js
 let summary = null;
 try {
   const r = JSON.parse(fs.readFileSync(report, 'utf8'));
-  summary = { passed: r.numPassedTests, failed: r.numFailedTests + (r.numFailedTestSuites ?? 0), skipped: r.numPendingTests + r.numTodoTests };
+  // A file that fails to load fails no test of its own: count it then, so the line never says 0 failed.
+  const failedFiles = r.numFailedTests === 0 ? (r.numFailedTestSuites ?? 0) : 0;
+  summary = { passed: r.numPassedTests, failed: r.numFailedTests + failedFiles, skipped: r.numPendingTests + r.numTodoTests };
 } catch {
   // No report: vitest itself failed before running tests; its own output says why.
 }

@@ -36,6 +36,8 @@ export interface OpenOptions {
   /** What this process is, recorded in the data-directory lock (e.g. "server", "cli migrate"). */
   purpose?: string;
   poolSize?: number;
+  /** For an in-memory PGlite: start from this dumped data directory (tests use a migrated template). */
+  template?: Blob;
 }
 
 /** Opens the database (without migrating). Holds the data-directory lock for PGlite on disk. */
@@ -67,7 +69,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     dataPath = path.join(options.dataDir, 'pgdata');
   }
   try {
-    const client = await PGlite.create(dataPath ? { dataDir: dataPath, extensions: { pg_trgm } } : { extensions: { pg_trgm } });
+    const client = await PGlite.create(
+      dataPath
+        ? { dataDir: dataPath, extensions: { pg_trgm } }
+        : { extensions: { pg_trgm }, ...(options.template ? { loadDataDir: options.template } : {}) },
+    );
     return {
       db: drizzlePglite(client, { schema }) as unknown as Db,
       driver: 'pglite',

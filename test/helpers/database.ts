@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
 import { migrateDatabase, openDatabase, type Database } from '../../src/store/connection.ts';
+import { TEMPLATE_PATH } from '../integration/global-setup.ts';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
@@ -9,7 +11,9 @@ import { migrateDatabase, openDatabase, type Database } from '../../src/store/co
 export async function freshDatabase(): Promise<Database> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const database = await openDatabase({ dataDir: null });
+    // The integration project's global setup leaves a migrated template (test/integration/global-setup.ts).
+    const template = fs.existsSync(TEMPLATE_PATH) ? new Blob([fs.readFileSync(TEMPLATE_PATH)]) : undefined;
+    const database = await openDatabase({ dataDir: null, ...(template ? { template } : {}) });
     await migrateDatabase(database);
     return database;
   }
