@@ -4,6 +4,8 @@ import { CliError } from '../cli-error.ts';
 
 export interface ServeOptions {
   demo: boolean;
+  /** Work to wait for before the HTTP server is built (`start` builds the web app meanwhile). */
+  webReady?: Promise<void>;
 }
 
 /** Starts the API, the web app and the background workers, and prints where to open them. */
@@ -23,6 +25,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const context = await openContext('server');
   const { config, database, logger } = context;
   const credentials = options.demo ? await seedDemo(database.db) : null;
+  await options.webReady;
   const app = await buildServer(context);
   try {
     await app.listen({ port: config.port, host: config.host });
