@@ -11,9 +11,11 @@ export interface ServeOptions {
 /** Starts the API, the web app and the background workers, and prints where to open them. */
 export async function serve(options: ServeOptions): Promise<void> {
   const started = Date.now();
-  // Loaded here, not at the top, so other commands do not pay for the server's modules.
-  const [{ openContext }, { seedDemo }, { buildServer }, { outboxHandlers }, { OutboxWorker }, { IndexFollower }, { ExpiryTicker }, { DeadlineTicker }] = await Promise.all([
-    import('../open-context.ts'),
+  // Loaded here, not at the top, so other commands do not pay for the server's modules. The
+  // database starts (on a new embedded one that takes seconds) while they load.
+  const opening = import('../open-context.ts').then(({ openContext }) => openContext('server'));
+  opening.catch(() => undefined);
+  const [{ seedDemo }, { buildServer }, { outboxHandlers }, { OutboxWorker }, { IndexFollower }, { ExpiryTicker }, { DeadlineTicker }] = await Promise.all([
     import('../../app/seed.ts'),
     import('../../http/server.ts'),
     import('../../jobs/outbox-handlers.ts'),
@@ -22,7 +24,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     import('../../jobs/expiry-ticker.ts'),
     import('../../jobs/deadline-ticker.ts'),
   ]);
-  const context = await openContext('server');
+  const context = await opening;
   const { config, database, logger } = context;
   const credentials = options.demo ? await seedDemo(database.db) : null;
   await options.webReady;
