@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { OrganizationKind, Role } from '../domain/auth/roles.ts';
+import type { CaseEvent, CaseState } from '../domain/cases/state-machine.ts';
 import type { DecidedBy, EvidenceKind, SourceType } from '../domain/indicators/statement-of-reasons.ts';
 import type { Tlp, Verdict } from '../domain/indicators/verdicts.ts';
 
@@ -431,8 +432,8 @@ export const reportEvidence = pgTable(
  */
 export const caseReferenceSeq = pgSequence('case_reference_seq', { startWith: 1, increment: 1 });
 
-export const CASE_STATUSES = ['new', 'triaged', 'verified', 'rejected', 'escalated', 'acknowledged', 'actioned', 'closed', 'merged'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+// The case states and event types are the state machine's (src/domain/cases/state-machine.ts).
+export type CaseStatus = CaseState;
 
 /**
  * The analysts' unit of work. Its state is derived from the append-only `case_events`
@@ -463,26 +464,7 @@ export const cases = pgTable(
   ],
 );
 
-export const CASE_EVENT_TYPES = [
-  'created',
-  'report_added',
-  'triaged',
-  'assigned',
-  'commented',
-  'priority_set',
-  'verified',
-  'rejected',
-  'escalated',
-  'acknowledged',
-  'actioned',
-  'disputed',
-  'reopened',
-  'merged',
-  /** On the target of a merge; `merged` is on the case merged away. */
-  'merge_received',
-  'closed',
-] as const;
-export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+export type CaseEventType = CaseEvent;
 
 export const caseEvents = pgTable(
   'case_events',
