@@ -1,7 +1,8 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Db } from '../store/connection.ts';
 import { changeLogState, indicatorsChangedBetween, publicRange } from '../store/lookup-source.ts';
 import { AppError } from './errors.ts';
+import { piiCipher } from './pii-crypto.ts';
 import { keyOf, visibleTo, type LookupIndex } from './lookup-index.ts';
 
 /**
@@ -10,8 +11,14 @@ import { keyOf, visibleTo, type LookupIndex } from './lookup-index.ts';
  * confirmed indicators with TLP clear or green, and the verified-legitimate registry.
  */
 
-/** Per-process key of the decoys: stable for a range on one node, so repeating a call reveals nothing new. */
-const DECOY_KEY = randomBytes(32);
+/**
+ * The key of the decoys: derived from the configured PII key, so every node pads a range with
+ * the same decoys (with a key per node, comparing two nodes' answers would single out the real
+ * entries) and repeating a call reveals nothing new.
+ */
+function decoyKeyOf(): Buffer {
+  return piiCipher().derive('canhgiac range-lookup decoys v1');
+}
 const MIN_BUCKET = 64;
 
 export interface RangeAnswer {
@@ -31,8 +38,9 @@ export async function rangeLookup(db: Db, prefixHex: string): Promise<RangeAnswe
   const entries = rows.map((r) => `${r.sha256.slice(5)}:${r.state === 'listed' ? 'L' : 'V'}`);
   let size = MIN_BUCKET;
   while (size < entries.length) size *= 2;
+  const decoyKey = decoyKeyOf();
   for (let i = 0; entries.length < size; i++) {
-    const d = createHmac('sha256', DECOY_KEY).update(`${prefix}:${i}`).digest();
+    const d = createHmac('sha256', decoyKey).update(`${prefix}:${i}`).digest();
     entries.push(`${d.toString('hex').slice(0, 59)}:${d[31]! & 1 ? 'L' : 'V'}`);
   }
   entries.sort();
