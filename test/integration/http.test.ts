@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../src/app/api-keys.ts';
+import { systemCaller } from '../../src/app/caller.ts';
 import { queryRows } from '../../src/store/connection.ts';
 import { expectProblem, seedUsers, signInAs, startTestServer, type Session, type TestServer } from '../helpers/server.ts';
 
@@ -162,6 +164,24 @@ describe('operations', () => {
 });
 
 describe('rate limits', () => {
+  it('limits each API key on its own, apart from the per-IP limit', async () => {
+    const limited = await startTestServer({ RATE_LIMIT_KEY_PER_MINUTE: '3', RATE_LIMIT_IP_PER_MINUTE: '100' });
+    try {
+      const orgs = await seedUsers(limited.database);
+      const make = async (name: string) =>
+        (await createApiKey(limited.database.db, systemCaller('test'), { organizationId: orgs.orgs['agency']!, name, scopes: ['metrics'] })).key;
+      const [first, second] = [await make('first'), await make('second')];
+      const call = (key: string) => limited.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${key}` } });
+      for (let i = 0; i < 3; i++) expect((await call(first)).statusCode).toBe(200);
+      expectProblem(await call(first), 429);
+      // Another key from the same address has its own allowance, and so does the public.
+      expect((await call(second)).statusCode).toBe(200);
+      expect((await limited.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('limits per IP and answers 429 as a problem', async () => {
     const limited = await startTestServer({ RATE_LIMIT_IP_PER_MINUTE: '5' });
     try {
