@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { LookupIndex } from '../app/lookup-index.ts';
 import type { Db } from '../store/connection.ts';
+import { PollingLoop } from './polling-loop.ts';
 import { changeLogState, changesAfter, changesWithSeqs } from '../store/lookup-source.ts';
 
 export interface IndexFollowerOptions {
@@ -33,9 +34,7 @@ interface Gap {
  * `gapMinAgeMs` old. `version` (the low-water mark) is the highest seq with no open gap below it.
  */
 export class IndexFollower {
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private readonly loop: PollingLoop;
   /** The highest seq read so far (changes above a gap are applied at once). */
   private maxSeen = 0;
   private readonly gaps = new Map<number, Gap>();
@@ -44,7 +43,11 @@ export class IndexFollower {
     private readonly db: Db,
     private readonly index: LookupIndex,
     private readonly options: IndexFollowerOptions = {},
-  ) {}
+  ) {
+    this.loop = new PollingLoop(() => this.pollOnce(), options.intervalMs ?? 300, (error) =>
+      options.logger?.error({ err: error }, 'index follower poll failed'),
+    );
+  }
 
   /**
    * Where to start after a full load that began at `startSeq` (the newest seq before the load).
@@ -67,15 +70,11 @@ export class IndexFollower {
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One poll: new changes, then the open gaps. Returns how many changes it applied. */
@@ -146,24 +145,4 @@ export class IndexFollower {
     this.index.version = low;
   }
 
-  private async run(): Promise<void> {
-    const intervalMs = this.options.intervalMs ?? 300;
-    while (this.running) {
-      let applied = 0;
-      try {
-        applied = await this.pollOnce();
-      } catch (error) {
-        this.options.logger?.error({ err: error }, 'index follower poll failed');
-      }
-      if (applied === 0 && this.running) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, intervalMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
-    }
-  }
 }

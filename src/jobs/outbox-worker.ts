@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Db } from '../store/connection.ts';
+import { PollingLoop } from './polling-loop.ts';
 import { claimDue, markFailed, markProcessed } from '../store/outbox.ts';
 
 /** Handles one message; throwing makes the message retried later with backoff. */
@@ -27,27 +28,24 @@ export interface OutboxWorkerOptions {
  */
 export class OutboxWorker {
   readonly name: string;
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly db: Db,
     private readonly options: OutboxWorkerOptions,
   ) {
     this.name = options.name ?? `outbox-${randomUUID().slice(0, 8)}`;
+    this.loop = new PollingLoop(() => this.drainOnce(), options.idleMs ?? 500, (error) =>
+      options.logger?.error({ err: error }, 'outbox worker batch failed'),
+    );
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Processes one batch; returns how many messages it took. Exposed for tests and the CLI. */
@@ -69,26 +67,5 @@ export class OutboxWorker {
       }
     }
     return messages.length;
-  }
-
-  private async run(): Promise<void> {
-    const idleMs = this.options.idleMs ?? 500;
-    while (this.running) {
-      let taken = 0;
-      try {
-        taken = await this.drainOnce();
-      } catch (error) {
-        this.options.logger?.error({ err: error }, 'outbox worker batch failed');
-      }
-      if (taken === 0 && this.running) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, idleMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
-    }
   }
 }
