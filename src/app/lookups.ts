@@ -111,6 +111,25 @@ function listedAdvice(tier: Tier, verdict: Verdict, confidence: number): Advice 
   return advice;
 }
 
+function legitimateAnswer(
+  query: string,
+  c: Canonical,
+  owner: { ownerName: string; category: string },
+  matchedOn: LookupAnswer['matchedOn'],
+  tier: Tier,
+): LookupAnswer {
+  return {
+    query,
+    indicator: c.indicator,
+    kind: c.kind,
+    display: c.display,
+    state: 'verified_legitimate',
+    matchedOn,
+    owner: { name: owner.ownerName, category: owner.category },
+    advice: adviceFor(tier, 'verified_legitimate', undefined, owner.ownerName),
+  };
+}
+
 /**
  * Answers a look-up from the node's index, in one of three states. Order: the identifier itself
  * registered as verified legitimate; then the most specific candidate listed for the caller's
@@ -121,16 +140,7 @@ function listedAdvice(tier: Tier, verdict: Verdict, confidence: number): Advice 
 export function answerCanonical(index: LookupIndex, query: string, c: Canonical, tier: Tier): LookupAnswer {
   const own = index.legitimateOwner(c.indicator);
   if (own) {
-    return {
-      query,
-      indicator: c.indicator,
-      kind: c.kind,
-      display: c.display,
-      state: 'verified_legitimate',
-      matchedOn: { indicator: c.indicator, relation: 'exact' },
-      owner: { name: own.ownerName, category: own.category },
-      advice: adviceFor(tier, 'verified_legitimate', undefined, own.ownerName),
-    };
+    return legitimateAnswer(query, c, own, { indicator: c.indicator, relation: 'exact' }, tier);
   }
   // Most look-ups name one identifier and nothing related: no candidate list for them.
   const candidates = c.kind === 'url' || c.related?.length ? candidatesOf(c) : [{ indicator: c.indicator, relation: 'exact' as const }];
@@ -154,16 +164,7 @@ export function answerCanonical(index: LookupIndex, query: string, c: Canonical,
       if (r.kind !== 'domain' || !urlOnDomainItself(c, r.value)) continue;
       const owner = index.legitimateOwner(r.indicator);
       if (owner) {
-        return {
-          query,
-          indicator: c.indicator,
-          kind: c.kind,
-          display: c.display,
-          state: 'verified_legitimate',
-          matchedOn: { indicator: r.indicator, relation: 'domain' },
-          owner: { name: owner.ownerName, category: owner.category },
-          advice: adviceFor(tier, 'verified_legitimate', undefined, owner.ownerName),
-        };
+        return legitimateAnswer(query, c, owner, { indicator: r.indicator, relation: 'domain' }, tier);
       }
     }
   }

@@ -78,28 +78,22 @@ export class CompactIndex {
   private mask: number;
   private count = 0;
   // Key words, then the packed fields; one typed array per field keeps every slot 24 bytes.
-  private ka: Uint32Array;
-  private kb: Uint32Array;
-  private kc: Uint32Array;
+  // All are set by allocate(), called from the constructor.
+  private ka!: Uint32Array;
+  private kb!: Uint32Array;
+  private kc!: Uint32Array;
   /** verdict code (3 bits) | tlp (2 bits) << 3 | confidence (7 bits) << 5 */
-  private meta: Uint16Array;
-  private reports: Uint32Array;
-  private platform: Uint16Array;
-  private fraud: Uint16Array;
-  private lastSeen: Uint16Array;
+  private meta!: Uint16Array;
+  private reports!: Uint32Array;
+  private platform!: Uint16Array;
+  private fraud!: Uint16Array;
+  private lastSeen!: Uint16Array;
 
   /** `expected`: how many entries to size for, so loading 10 million does not rehash. */
   constructor(expected = 0) {
     this.capacity = capacityFor(expected);
     this.mask = this.capacity - 1;
-    this.ka = new Uint32Array(this.capacity);
-    this.kb = new Uint32Array(this.capacity);
-    this.kc = new Uint32Array(this.capacity);
-    this.meta = new Uint16Array(this.capacity);
-    this.reports = new Uint32Array(this.capacity);
-    this.platform = new Uint16Array(this.capacity);
-    this.fraud = new Uint16Array(this.capacity);
-    this.lastSeen = new Uint16Array(this.capacity);
+    this.allocate();
   }
 
   get size(): number {
@@ -204,11 +198,8 @@ export class CompactIndex {
     return out;
   }
 
-  private grow(): void {
-    const old = { ka: this.ka, kb: this.kb, kc: this.kc, meta: this.meta, reports: this.reports, platform: this.platform, fraud: this.fraud, lastSeen: this.lastSeen };
-    const oldCapacity = this.capacity;
-    this.capacity *= 2;
-    this.mask = this.capacity - 1;
+  /** Fresh, empty arrays for `capacity` slots. */
+  private allocate(): void {
     this.ka = new Uint32Array(this.capacity);
     this.kb = new Uint32Array(this.capacity);
     this.kc = new Uint32Array(this.capacity);
@@ -217,6 +208,14 @@ export class CompactIndex {
     this.platform = new Uint16Array(this.capacity);
     this.fraud = new Uint16Array(this.capacity);
     this.lastSeen = new Uint16Array(this.capacity);
+  }
+
+  private grow(): void {
+    const old = { ka: this.ka, kb: this.kb, kc: this.kc, meta: this.meta, reports: this.reports, platform: this.platform, fraud: this.fraud, lastSeen: this.lastSeen };
+    const oldCapacity = this.capacity;
+    this.capacity *= 2;
+    this.mask = this.capacity - 1;
+    this.allocate();
     for (let j = 0; j < oldCapacity; j++) {
       if (old.meta[j] === EMPTY) continue;
       const i = this.slotFor(old.ka[j]!, old.kb[j]!, old.kc[j]!);
