@@ -639,3 +639,47 @@ export const reportIndicators = pgTable(
   },
   (t) => [primaryKey({ columns: [t.reportId, t.indicatorId] }), index('report_indicators_indicator_idx').on(t.indicatorId)],
 );
+
+// --- Sharing with partners: trust for partner pushes, TAXII status resources (issue 6). ---
+
+/**
+ * How far the exchange trusts and shares with a partner organization: the highest TLP it may
+ * receive (red never leaves the agency) and whether its pushes about its own subjects (a
+ * bank's accounts at its BINs, a platform's accounts on its platform) enter as confirmed.
+ */
+export const partnerTrust = pgTable(
+  'partner_trust',
+  {
+    organizationId: uuid('organization_id')
+      .primaryKey()
+      .references(() => organizations.id),
+    maxTlp: text('max_tlp').$type<'clear' | 'green' | 'amber'>().notNull().default('amber'),
+    confirmOwnSubjects: boolean('confirm_own_subjects').notNull().default(false),
+    /** A bank's own BINs (6 digits), for which its pushes confirm. */
+    bins: text('bins').array().notNull().default(sql`'{}'::text[]`),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [check('partner_trust_max_tlp_check', sql`${t.maxTlp} in ('clear','green','amber')`)],
+);
+
+/** The outcome of one TAXII "add objects" request, kept for GET …/status/{id}. */
+export const taxiiStatuses = pgTable(
+  'taxii_statuses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    collectionId: text('collection_id').notNull(),
+    status: text('status').$type<'pending' | 'complete'>().notNull(),
+    totalCount: integer('total_count').notNull(),
+    successCount: integer('success_count').notNull(),
+    failureCount: integer('failure_count').notNull(),
+    pendingCount: integer('pending_count').notNull(),
+    /** `{ successes: [...], failures: [...], pendings: [...] }` as TAXII status details. */
+    details: jsonb('details').notNull(),
+    requestTimestamp: timestamp('request_timestamp', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('taxii_statuses_organization_idx').on(t.organizationId, t.requestTimestamp)],
+);
