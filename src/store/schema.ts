@@ -683,3 +683,88 @@ export const taxiiStatuses = pgTable(
   },
   (t) => [index('taxii_statuses_organization_idx').on(t.organizationId, t.requestTimestamp)],
 );
+
+// --- Public content: awareness articles and public alerts (docs/content.md). ---
+
+export const CONTENT_STATUSES = ['draft', 'published', 'scheduled', 'unpublished'] as const;
+export type ContentStatus = (typeof CONTENT_STATUSES)[number];
+export const CONTENT_LANGUAGES = ['vi', 'en'] as const;
+export type ContentLanguage = (typeof CONTENT_LANGUAGES)[number];
+
+/**
+ * An awareness article about one fraud type. The public sees it while `status` is published
+ * or scheduled and `publish_at` has passed (a scheduled article needs no job to go live).
+ */
+export const articles = pgTable(
+  'articles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    fraudType: text('fraud_type').notNull(),
+    status: text('status').$type<ContentStatus>().notNull().default('draft'),
+    publishAt: timestamp('publish_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('articles_slug_key').on(t.slug),
+    index('articles_public_idx').on(t.status, t.publishAt),
+    check('articles_status_check', sql`${t.status} in ('draft','published','scheduled','unpublished')`),
+    check('articles_publish_at_check', sql`${t.status} not in ('published','scheduled') or ${t.publishAt} is not null`),
+  ],
+);
+
+/** One language version of an article, in markdown (rendered to HTML when served). */
+export const articleTranslations = pgTable(
+  'article_translations',
+  {
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    lang: text('lang').$type<ContentLanguage>().notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    bodyMarkdown: text('body_markdown').notNull(),
+    /** sha256 of the repository file last imported into this row; null once edited in the console, so an import never overwrites an edit. */
+    sourceSha256: text('source_sha256'),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.lang] }), check('article_translations_lang_check', sql`${t.lang} in ('vi','en')`)],
+);
+
+/** A public warning about a current scam; public under the same rule as articles. */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    status: text('status').$type<ContentStatus>().notNull().default('draft'),
+    publishAt: timestamp('publish_at', { withTimezone: true, mode: 'date' }),
+    fraudTypes: text('fraud_types').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [
+    index('alerts_public_idx').on(t.status, t.publishAt),
+    check('alerts_status_check', sql`${t.status} in ('draft','published','scheduled','unpublished')`),
+    check('alerts_publish_at_check', sql`${t.status} not in ('published','scheduled') or ${t.publishAt} is not null`),
+  ],
+);
+
+export const alertTranslations = pgTable(
+  'alert_translations',
+  {
+    alertId: uuid('alert_id')
+      .notNull()
+      .references(() => alerts.id, { onDelete: 'cascade' }),
+    lang: text('lang').$type<ContentLanguage>().notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    bodyMarkdown: text('body_markdown').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.alertId, t.lang] }), check('alert_translations_lang_check', sql`${t.lang} in ('vi','en')`)],
+);
