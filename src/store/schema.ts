@@ -36,6 +36,8 @@ export const organizations = pgTable(
     kind: text('kind').$type<OrganizationKind>().notNull(),
     /** For platforms: the platform they answer for (`facebook`, `zalo`, `tiktok`, …). */
     platform: text('platform'),
+    /** For telcos: their mobile network (`viettel`, `vinaphone`, …; see src/domain/telcos), for routing webhooks. */
+    network: text('network'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -108,6 +110,8 @@ export const apiKeys = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+    /** Requests allowed per UTC day; null means the configured default. */
+    dailyQuota: integer('daily_quota'),
   },
   (t) => [uniqueIndex('api_keys_prefix_key').on(t.prefix), index('api_keys_organization_idx').on(t.organizationId)],
 );
@@ -767,4 +771,106 @@ export const alertTranslations = pgTable(
     updatedBy: uuid('updated_by').references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.alertId, t.lang] }), check('alert_translations_lang_check', sql`${t.lang} in ('vi','en')`)],
+);
+
+// --- Webhooks and API-key usage (issue 6, partners and webhooks) ---
+
+export const WEBHOOK_SUBSCRIPTION_STATUSES = ['active', 'paused', 'disabled'] as const;
+export type WebhookSubscriptionStatus = (typeof WEBHOOK_SUBSCRIPTION_STATUSES)[number];
+export const WEBHOOK_ROUTINGS = ['concerned', 'all'] as const;
+export type WebhookRouting = (typeof WEBHOOK_ROUTINGS)[number];
+
+/** An organization's webhook receiver: where to send which events, signed with its secret. */
+export const webhookSubscriptions = pgTable(
+  'webhook_subscriptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    url: text('url').notNull(),
+    description: text('description').notNull().default(''),
+    eventTypes: text('event_types').array().notNull(),
+    /** `concerned`: only events about the organization's BINs, network, platform or escalations; `all`: every event its sharing allows. */
+    routing: text('routing').$type<WebhookRouting>().notNull().default('concerned'),
+    /** `whsec_` + base64 of 32 random bytes (Standard Webhooks); needed in clear to sign. */
+    secret: text('secret').notNull(),
+    /** The secret before the last rotation, still signed with until `previous_secret_until`. */
+    previousSecret: text('previous_secret'),
+    previousSecretUntil: timestamp('previous_secret_until', { withTimezone: true, mode: 'date' }),
+    status: text('status').$type<WebhookSubscriptionStatus>().notNull().default('active'),
+    disabledReason: text('disabled_reason'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('webhook_subscriptions_organization_idx').on(t.organizationId),
+    check('webhook_subscriptions_status_check', sql`${t.status} in ('active','paused','disabled')`),
+    check('webhook_subscriptions_routing_check', sql`${t.routing} in ('concerned','all')`),
+  ],
+);
+
+/**
+ * One event for one subscription. Sent in id order per subscription, one at a time: a
+ * pending delivery holds back the later ones of its subscription only.
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    subscriptionId: uuid('subscription_id')
+      .notNull()
+      .references(() => webhookSubscriptions.id, { onDelete: 'cascade' }),
+    /** The Standard Webhooks `webhook-id`: the same for every subscription and every retry of one event. */
+    messageId: text('message_id').notNull(),
+    eventType: text('event_type').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status').$type<'pending' | 'delivered' | 'failed'>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** When the current series of attempts began: after the retry window the delivery fails. */
+    firstAttemptAt: timestamp('first_attempt_at', { withTimezone: true, mode: 'date' }),
+    leaseUntil: timestamp('lease_until', { withTimezone: true, mode: 'date' }),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_message_key').on(t.subscriptionId, t.messageId),
+    index('webhook_deliveries_pending_idx').on(t.subscriptionId, t.id).where(sql`${t.status} = 'pending'`),
+    check('webhook_deliveries_status_check', sql`${t.status} in ('pending','delivered','failed')`),
+  ],
+);
+
+/** Every HTTP attempt of a delivery: the delivery log. */
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    deliveryId: bigint('delivery_id', { mode: 'number' })
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true, mode: 'date' }).notNull(),
+    statusCode: integer('status_code'),
+    durationMs: integer('duration_ms').notNull(),
+    error: text('error'),
+    /** The first 1,000 characters of the receiver's answer. */
+    responseBody: text('response_body'),
+  },
+  (t) => [index('webhook_attempts_delivery_idx').on(t.deliveryId, t.id)],
+);
+
+/** Requests per API key per UTC day, added in batches by each node. */
+export const apiKeyUsage = pgTable(
+  'api_key_usage',
+  {
+    apiKeyId: uuid('api_key_id')
+      .notNull()
+      .references(() => apiKeys.id),
+    day: text('day').notNull(),
+    requests: bigint('requests', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.apiKeyId, t.day] })],
 );
