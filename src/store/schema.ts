@@ -220,6 +220,8 @@ export const indicators = pgTable(
     uniqueIndex('indicators_indicator_key').on(t.indicator),
     index('indicators_range_idx').on(t.rangePrefix),
     index('indicators_verdict_idx').on(t.verdict, t.updatedAt),
+    /** Feeds and TAXII page through changes by (updated_at, id). */
+    index('indicators_updated_idx').on(t.updatedAt, t.id),
     index('indicators_expires_idx').on(t.expiresAt).where(sql`${t.verdict} = 'suspected'`),
     index('indicators_review_idx').on(t.reviewAt).where(sql`${t.verdict} = 'confirmed'`),
     check('indicators_verdict_check', sql`${t.verdict} in ('suspected','confirmed','cleared','disputed')`),
