@@ -1,0 +1,212 @@
+import type { RiskReason } from './types.ts';
+
+/**
+ * Phrase rules for Vietnamese (and some English) scam messages, matched on the normalized text
+ * of normalize-text.ts (folded, teencode written out, " word word "), so one pattern covers
+ * "chuyển khoản", "chuyen khoan", "ck" and "CK". Each rule fires at most once per message.
+ *
+ * A request ("send me the OTP") and a warning about it ("never share your OTP") use the same
+ * words: rules marked `negatable` do not fire when a negation or a warning comes just before
+ * the match, and the warning/news context rules take points off.
+ */
+export interface TextRule {
+  signal: string;
+  weight: number;
+  detail: string;
+  patterns: readonly RegExp[];
+  /** Skip the match when a negation ("không bao giờ", "never") comes just before it. */
+  negatable?: boolean;
+}
+
+const W = '(?: [a-z0-9]+){0,3}'; // up to three words in between
+
+export const TEXT_RULES: readonly TextRule[] = [
+  {
+    signal: 'text.otp_request',
+    weight: 25,
+    detail: 'Asks for an OTP or verification code.',
+    negatable: true,
+    patterns: [
+      new RegExp(` (?:gui|cung cap|doc|nhap|cho|xin|dua|chup|bao|nhan lai|send|give|share|tell|enter|forward)${W} (?:ma |code )?(?:otp|ma xac (?:thuc|nhan|minh)|verification code|one time)`),
+      / (?:otp|ma xac thuc|ma xac nhan) (?:vua|da|se) (?:gui|den|nhan)(?: [a-z]+){0,4} (?:cho|gui lai|doc|bao|nhan lai|de)/,
+    ],
+  },
+  {
+    signal: 'text.transfer_first',
+    weight: 15,
+    detail: 'Asks for money first: a transfer, deposit or fee before anything is received.',
+    negatable: true,
+    patterns: [
+      / (?:chuyen khoan|chuyen tien|nap tien|nap|dat coc|coc|thanh toan|dong|transfer|pay|deposit)(?: [a-z0-9]+){0,4} (?:truoc|phi|le phi|phi (?:ho so|bao hiem|giai ngan|van chuyen|kich hoat|xac minh|thu tuc)|first|upfront|fee|de (?:nhan|kich hoat|mo khoa|rut|giai ngan|xac minh))/,
+      / (?:phi|le phi) (?:ho so|giai ngan|kich hoat|mo khoa|rut tien|thu tuc|nhan thuong|nhan qua|bao hiem khoan vay)/,
+      / (?:processing|release|unlock|activation) fee /,
+    ],
+  },
+  {
+    signal: 'text.easy_job',
+    weight: 20,
+    detail: 'Offers easy work for high pay ("việc nhẹ lương cao").',
+    patterns: [
+      / viec nhe luong cao /,
+      / (?:viec|cong viec|lam) (?:nhe|don gian|de dang|tai nha|online)(?: [a-z0-9]+){0,6} (?:thu nhap|luong|kiem) (?:tu |len den |toi )?[0-9]/,
+      / (?:thu nhap|kiem|luong) (?:tu )?[0-9]+(?:[0-9.,]*)(?: ?(?:k|tr|trieu|nghin|ngan|usd))?(?: [a-z0-9]+){0,2} ?(?:mot|moi|\/)? ?ngay /,
+      / (?:easy|simple) (?:job|work|task)s? /,
+      / earn (?:up to )?\$?[0-9]+ (?:a|per) day /,
+    ],
+  },
+  {
+    signal: 'text.task_commission',
+    weight: 20,
+    detail: 'Pays commission for tasks or orders (like, rate, buy-to-earn).',
+    patterns: [
+      / (?:lam |hoan thanh |nhan )?nhiem vu(?: [a-z0-9]+){0,6} (?:hoa hong|nhan tien|hoan tien|thuong|loi nhuan)/,
+      / hoa hong(?: [a-z0-9]+){0,3} (?:[0-9]+ ?%|cao|hap dan|ngay)/,
+      / (?:like|tha tim|danh gia|follow|xem video|dat don|chot don)(?: [a-z0-9]+){0,4} (?:nhan|kiem|duoc) (?:tien|hoa hong|[0-9])/,
+      / (?:don hang ao|tu hop don|nap tien lam nhiem vu|nhiem vu combo)/,
+      / (?:task|tasks|order)s? (?:for|and earn|earn) commission /,
+    ],
+  },
+  {
+    signal: 'text.prize',
+    weight: 18,
+    detail: 'Announces a prize, gift or lottery win.',
+    patterns: [
+      / (?:trung thuong|trung giai|trung qua|nhan qua tri an|qua tri an|phan thuong|giai thuong|quay so may man|tai khoan (?:cua )?(?:ban|quy khach) da trung)/,
+      / (?:chuc mung)(?: [a-z0-9]+){0,6} (?:trung|nhan duoc|duoc chon)/,
+      / (?:you (?:have )?won|you are (?:the )?winner|claim your (?:prize|reward|gift))/,
+    ],
+  },
+  {
+    signal: 'text.account_threat',
+    weight: 15,
+    detail: 'Threatens that an account will be locked or suspended unless the reader acts.',
+    negatable: true,
+    patterns: [
+      / tai khoan(?: [a-z0-9]+){0,5} (?:bi|se bi|da bi) (?:khoa|tam khoa|vo hieu hoa|dong bang|phong toa|tam ngung|han che|dinh chi)/,
+      / (?:khoa|dong bang|phong toa) (?:tai khoan|the|vi)(?: [a-z0-9]+){0,5} (?:trong vong|sau|neu khong)/,
+      / (?:cap nhat|xac minh|xac thuc) (?:lai )?(?:thong tin|tai khoan|cccd|sinh trac hoc)(?: [a-z0-9]+){0,5} (?:neu khong|de tranh|tranh bi|truoc)/,
+      / account(?: [a-z]+){0,3} (?:will be |has been |is )(?:locked|suspended|blocked|closed)/,
+    ],
+  },
+  {
+    signal: 'text.authority_impersonation',
+    weight: 20,
+    detail: 'Claims to be police, a court or a prosecutor and names a case against the reader.',
+    negatable: true,
+    patterns: [
+      / (?:toi la|day la|chung toi la|goi tu|thong bao tu|lien he tu|ben)(?: [a-z]+){0,2} (?:cong an|toa an|vien kiem sat|canh sat|co quan dieu tra|bo cong an|thanh tra)/,
+      / (?:lenh bat|lenh tam giam|giay trieu tap|trieu tap|khoi to|dieu tra)(?: [a-z0-9]+){0,6} (?:ban|anh|chi|ong|ba|quy khach|em)(?: [a-z0-9]+){0,6} (?:rua tien|ma tuy|duong day|vu an)/,
+      / (?:lien quan|dinh liu|co lien quan)(?: [a-z0-9]+){0,3} (?:duong day|vu an|rua tien|ma tuy|buon lau)/,
+      / (?:chuyen|nop) (?:tien|toan bo tien)(?: [a-z0-9]+){0,5} (?:tai khoan tam giu|tai khoan cua co quan|de xac minh|de chung minh|tai khoan an toan)/,
+      / (?:police|court|prosecutor)(?: [a-z]+){0,4} (?:arrest|warrant|money laundering)/,
+    ],
+  },
+  {
+    signal: 'text.investment_returns',
+    weight: 18,
+    detail: 'Promises investment returns (guaranteed profit, x% a day, doubling money).',
+    patterns: [
+      / (?:loi nhuan|lai|lai suat|sinh loi)(?: [a-z0-9]+){0,3} [0-9]+(?:[.,][0-9]+)? ?(?:%|phan tram)(?: [a-z0-9]+){0,2} (?:moi |mot |\/ ?)?(?:ngay|tuan|thang)/,
+      / (?:cam ket|dam bao) (?:loi nhuan|lai|sinh loi|hoan von|khong lo|an toan tuyet doi)/,
+      / (?:nhan doi|x2|x3|x5|x10|gap doi) (?:so )?(?:tien|von|tai khoan)/,
+      / (?:san|dau tu) (?:forex|ngoai hoi|tien ao|tien dien tu|crypto|coin|vang|chung khoan quoc te|binary)(?: [a-z0-9]+){0,6} (?:loi nhuan|lai|thu ve|sinh loi)/,
+      / (?:guaranteed (?:profit|return)|[0-9]+ ?% (?:daily|a day|per day)|double your (?:money|investment))/,
+    ],
+  },
+  {
+    signal: 'text.easy_loan',
+    weight: 12,
+    detail: 'Offers a loan with no checks, disbursed at once.',
+    patterns: [
+      / (?:vay|ho tro vay|cho vay)(?: [a-z0-9]+){0,5} (?:khong (?:can )?(?:tham dinh|the chap|chung minh thu nhap|gap mat)|chi can cccd|giai ngan (?:ngay|trong|nhanh))/,
+      / giai ngan(?: [a-z0-9]+){0,4} (?:sau khi|khi) (?:dong|nop|chuyen)/,
+      / (?:no credit check|instant loan|loan approved)/,
+    ],
+  },
+  {
+    signal: 'text.urgency',
+    weight: 8,
+    detail: 'Presses the reader to act at once.',
+    patterns: [
+      / (?:gap|khan|khan cap|ngay lap tuc|ngay bay gio|ngay hom nay|trong vong [0-9]+ ?(?:h|gio|phut|ngay)|truoc [0-9]+ ?(?:h|gio)|het han|cuoi cung|chi con|urgent|immediately|right now|within [0-9]+ (?:hours|minutes))/,
+    ],
+  },
+  {
+    signal: 'text.secrecy',
+    weight: 12,
+    detail: 'Tells the reader to keep it secret or not to tell family or the bank.',
+    negatable: false,
+    patterns: [
+      / (?:khong duoc|dung|khong nen) (?:noi|tiet lo|chia se|ke|bao)(?: [a-z]+){0,3} (?:voi )?(?:ai|nguoi than|gia dinh|ngan hang|nhan vien ngan hang)/,
+      / (?:giu bi mat|bi mat dieu tra|don't tell anyone|keep (?:this|it) secret)/,
+    ],
+  },
+  {
+    signal: 'text.remote_app',
+    weight: 12,
+    detail: 'Asks to install an app or open a screen-sharing tool.',
+    negatable: true,
+    patterns: [
+      / (?:cai|cai dat|tai|download|install)(?: [a-z0-9]+){0,3} (?:ung dung|app|apk|phan mem|teamviewer|anydesk|ultraviewer|file)/,
+      / (?:teamviewer|anydesk|ultraviewer|chia se man hinh|screen shar)/,
+    ],
+  },
+  {
+    signal: 'text.credentials_request',
+    weight: 18,
+    detail: 'Asks for a password, card number or ID card photos.',
+    negatable: true,
+    patterns: [
+      / (?:gui|cung cap|nhap|chup|dua|send|enter)(?: [a-z0-9]+){0,3} (?:mat khau|password|so the|ma cvv|cvv|anh cccd|cccd hai mat|mat truoc|ma pin|pin)/,
+    ],
+  },
+];
+
+/** A negation or a warning just before a match turns a request into advice. */
+const NEGATION = / (?:khong bao gio|tuyet doi khong|khong (?:duoc |nen |hay |yeu cau |bao gio |)(?:gui|cung cap|chia se|tiet lo|doc|nhap|cai|chuyen|dua|yeu cau)|khong yeu cau|dung|chu y khong|never|do not|don t|dont|not) /;
+const NEGATION_WINDOW = 48;
+
+export const WARNING_RULES: readonly TextRule[] = [
+  {
+    signal: 'text.warning_context',
+    weight: -15,
+    detail: 'Reads as a warning about scams (never share, beware, advice to the public).',
+    patterns: [
+      / (?:canh bao|khuyen cao|luu y|can trong|canh giac|nang cao canh giac|de nghi nguoi dan|thu doan|mao danh|gia mao|khong bao gio yeu cau|tuyet doi khong (?:cung cap|chia se|chuyen)|beware|never share|will never ask|scam alert)/,
+    ],
+  },
+  {
+    signal: 'text.news_report',
+    weight: -12,
+    detail: 'Reads as news about a scam that already happened (suspects, victims, arrests).',
+    patterns: [
+      / (?:doi tuong|bi hai|nan nhan|khoi to|bat giu|tam giu|chiem doat|tiep nhan don|trinh bao|theo (?:thong tin|bao cao) (?:tu|cua)|victims?|arrested|suspects?) /,
+    ],
+  },
+];
+
+function matchesUnnegated(text: string, rule: TextRule): RegExpExecArray | null {
+  for (const pattern of rule.patterns) {
+    const m = pattern.exec(text);
+    if (m === null) continue;
+    if (!rule.negatable) return m;
+    // The match itself starts with a space; the window ends with it so " dung " just before counts.
+    const before = text.slice(Math.max(0, m.index - NEGATION_WINDOW), m.index + 1);
+    if (!NEGATION.test(before)) return m;
+  }
+  return null;
+}
+
+/** The text reasons of one normalized text, each rule at most once. */
+export function textReasons(normalized: string): RiskReason[] {
+  const reasons: RiskReason[] = [];
+  for (const rule of TEXT_RULES) {
+    const m = matchesUnnegated(normalized, rule);
+    if (m) reasons.push({ signal: rule.signal, weight: rule.weight, detail: `${rule.detail} Matched: "${m[0].trim()}".` });
+  }
+  for (const rule of WARNING_RULES) {
+    const m = matchesUnnegated(normalized, rule);
+    if (m) reasons.push({ signal: rule.signal, weight: rule.weight, detail: `${rule.detail} Matched: "${m[0].trim()}".` });
+  }
+  return reasons;
+}
