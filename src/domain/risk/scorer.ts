@@ -23,7 +23,7 @@ export const VERDICT_WEIGHTS: Record<RiskVerdict, number> = {
 export const NETWORK_WEIGHT = 40;
 
 /** The classifier's points: up to +60 when it is sure of a scam, down to −30 when it is sure of a legitimate message. */
-export const CLASSIFIER_MAX = 60;
+export const CLASSIFIER_MAX = 70;
 export const CLASSIFIER_MIN = -30;
 
 /** Scoring reads at most this much text for identifiers, and at most this many identifiers. */
@@ -135,12 +135,19 @@ export function scoreRisk(input: RiskInput, options: RiskOptions = {}, model: Li
   const normalized = normalizeText(text);
   reasons.push(...textReasons(normalized));
   const p = scamProbability(model, normalized);
-  const points = classifierPoints(p);
+  let points = classifierPoints(p);
+  // The classifier alone never labels a message a scam: a citizen and an analyst must see at
+  // least one concrete reason (a phrase, a link, a listed identifier) behind the label.
+  const corroborated = reasons.some((r) => r.weight > 0);
+  const capped = !corroborated && points >= SCAM_THRESHOLD;
+  if (capped) points = SCAM_THRESHOLD - 1;
   if (points !== 0) {
     reasons.push({
       signal: 'text.classifier',
       weight: points,
-      detail: `The text classifier rates this message ${p >= 0.5 ? 'like' : 'unlike'} the scam messages it was trained on (probability ${p.toFixed(2)}).`,
+      detail:
+        `The text classifier rates this message ${p >= 0.5 ? 'like' : 'unlike'} the scam messages it was trained on (probability ${p.toFixed(2)})` +
+        (capped ? '; with no other signal its points stop just below the scam label.' : '.'),
     });
   }
   let sum = 0;

@@ -29,17 +29,19 @@ export const TEXT_RULES: readonly TextRule[] = [
     patterns: [
       new RegExp(` (?:gui|cung cap|doc|nhap|cho|xin|dua|chup|bao|nhan lai|send|give|share|tell|enter|forward)${W} (?:ma |code )?(?:otp|ma xac (?:thuc|nhan|minh)|verification code|one time)`),
       / (?:otp|ma xac thuc|ma xac nhan) (?:vua|da|se) (?:gui|den|nhan)(?: [a-z]+){0,4} (?:cho|gui lai|doc|bao|nhan lai|de)/,
+      / (?:otp|ma xac (?:thuc|nhan)|ma [0-9] so|verification code|code)(?: [a-z0-9]+){0,6} (?:forward|send|doc|gui|chuyen|chup)(?: [a-z]+){0,2} (?:it to me|to me|cho (?:minh|toi|em|anh|chi)|giup|lai)/,
     ],
   },
   {
     signal: 'text.transfer_first',
-    weight: 15,
+    weight: 20,
     detail: 'Asks for money first: a transfer, deposit or fee before anything is received.',
     negatable: true,
     patterns: [
       / (?:chuyen khoan|chuyen tien|nap tien|nap|dat coc|coc|thanh toan|dong|transfer|pay|deposit)(?: [a-z0-9]+){0,4} (?:truoc|phi|le phi|phi (?:ho so|bao hiem|giai ngan|van chuyen|kich hoat|xac minh|thu tuc)|first|upfront|fee|de (?:nhan|kich hoat|mo khoa|rut|giai ngan|xac minh))/,
       / (?:phi|le phi) (?:ho so|giai ngan|kich hoat|mo khoa|rut tien|thu tuc|nhan thuong|nhan qua|bao hiem khoan vay)/,
-      / (?:processing|release|unlock|activation) fee /,
+      / (?:processing|release|unlock|activation|customs|redelivery) fee /,
+      / (?:coc|dat coc) (?:truoc|[0-9]+ ?%)|(?:giu|de giu) (?:hang|phong|ve|don|cho)|khong nhan cod|(?:pay|send)(?: [a-z]+){0,3} (?:deposit|first)/,
     ],
   },
   {
@@ -97,6 +99,8 @@ export const TEXT_RULES: readonly TextRule[] = [
       / (?:toi la|day la|chung toi la|goi tu|thong bao tu|lien he tu|ben)(?: [a-z]+){0,2} (?:cong an|toa an|vien kiem sat|canh sat|co quan dieu tra|bo cong an|thanh tra)/,
       / (?:lenh bat|lenh tam giam|giay trieu tap|trieu tap|khoi to|dieu tra)(?: [a-z0-9]+){0,6} (?:ban|anh|chi|ong|ba|quy khach|em)(?: [a-z0-9]+){0,6} (?:rua tien|ma tuy|duong day|vu an)/,
       / (?:lien quan|dinh liu|co lien quan)(?: [a-z0-9]+){0,3} (?:duong day|vu an|rua tien|ma tuy|buon lau)/,
+      / (?:giay trieu tap|lenh bat|lenh tam giam)(?: [a-z0-9]+){0,12} (?:bam phim|lien he|goi lai|nop|chuyen)/,
+      / neu khong (?:se )?(?:bi )?(?:cuong che|bat|khoi to|tam giu)/,
       / (?:chuyen|nop) (?:tien|toan bo tien)(?: [a-z0-9]+){0,5} (?:tai khoan tam giu|tai khoan cua co quan|de xac minh|de chung minh|tai khoan an toan)/,
       / (?:police|court|prosecutor)(?: [a-z]+){0,4} (?:arrest|warrant|money laundering)/,
     ],
@@ -121,6 +125,15 @@ export const TEXT_RULES: readonly TextRule[] = [
       / (?:vay|ho tro vay|cho vay)(?: [a-z0-9]+){0,5} (?:khong (?:can )?(?:tham dinh|the chap|chung minh thu nhap|gap mat)|chi can cccd|giai ngan (?:ngay|trong|nhanh))/,
       / giai ngan(?: [a-z0-9]+){0,4} (?:sau khi|khi) (?:dong|nop|chuyen)/,
       / (?:no credit check|instant loan|loan approved)/,
+    ],
+  },
+  {
+    signal: 'text.charity_to_person',
+    weight: 15,
+    detail: 'Asks for donations to a personal account.',
+    patterns: [
+      / (?:ung ho|quyen gop|dong gop|cong duc|tu thien|donate|donations?)(?: [a-z0-9]+){0,8} (?:stk ca nhan|tai khoan ca nhan|so tai khoan ca nhan|chu tai khoan|personal account)/,
+      / (?:ung ho|quyen gop|dong gop|cong duc|donate)(?: [a-z0-9]+){0,10} (?:khan cap|gap|ngay|hom nay|urgent|now)/,
     ],
   },
   {

@@ -1,0 +1,280 @@
+/**
+ * Templates of the risk corpus (data/risk/corpus.jsonl), written for this project. `{slot}`
+ * is filled from the slot lists of generate-risk-corpus.ts; `[a|b|c]` picks one variant.
+ * Every name, number and domain in them is invented (.example / .test domains).
+ *
+ * `group` is the fraud type for scams, or the kind of legitimate message; `hard` marks the
+ * legitimate kinds that use scam vocabulary on purpose (warnings, news, notices that say
+ * "never share your OTP", promotions, job ads, a friend asking for a loan).
+ */
+import type { FraudType } from '../src/domain/fraud-types.ts';
+
+export interface Template {
+  id: string;
+  text: string;
+}
+
+export interface ScamGroup {
+  label: 'scam';
+  group: FraudType;
+  templates: string[];
+}
+
+export interface LegitGroup {
+  label: 'legit';
+  group: string;
+  hard: boolean;
+  templates: string[];
+}
+
+export const SCAM: ScamGroup[] = [
+  {
+    label: 'scam',
+    group: 'investment',
+    templates: [
+      '[Chào anh chị|Xin chào|Hi bạn], em là chuyên viên tư vấn của sàn {exchange}. Đầu tư chỉ từ {amount} lợi nhuận {percent}% mỗi ngày, cam kết hoàn vốn 100%. Kết bạn Zalo {phone} để được hướng dẫn.',
+      'Nhóm kín chia sẻ mã cổ phiếu [sắp tăng trần|đang lên sóng], lãi {percent}%/tuần, [đã có|hơn] 5000 thành viên lãi đều. Tham gia ngay: {scamlink}',
+      'Cơ hội nhân đôi tài khoản trong 7 ngày với đầu tư tiền ảo USDT. [Chuyên gia|Thầy] {name} dẫn lệnh, đảm bảo lợi nhuận, không lỗ. Nạp tối thiểu {amount} vào stk {stk} {bank}.',
+      'Chúc mừng anh đã rút thành công {amount}! [Nạp thêm|Nâng cấp] gói VIP để nhận lợi nhuận {percent}% mỗi ngày, chỉ còn 3 suất hôm nay.',
+      'Sàn {exchange} đang bị đóng băng lệnh rút của anh, cần nộp phí xác minh {amount} để mở khóa rút tiền trong vòng 24h, nếu không tài khoản sẽ bị hủy.',
+      'Hi, I manage a private crypto fund. Guaranteed return of {percent}% daily, double your investment in a week. Start with {amount}, message me on Telegram {tghandle}.',
+      'Đầu tư vàng online lãi suất {percent}% một tháng, rút gốc bất cứ lúc nào, [uy tín|an toàn tuyệt đối]. Đăng ký tài khoản tại {scamlink} và nạp tiền qua stk {stk}.',
+      'Em gửi anh link app giao dịch {scamlink}, anh cài ứng dụng rồi nạp {amount} em dẫn lệnh cho, hôm qua nhóm lãi {percent}% đó anh.',
+    ],
+  },
+  {
+    label: 'scam',
+    group: 'job_task',
+    templates: [
+      'Tuyển cộng tác viên online việc nhẹ lương cao, làm tại nhà trên điện thoại, thu nhập {small} - {amount}/ngày. Không cần kinh nghiệm, ib Zalo {phone}.',
+      '[Chào bạn|Hi bạn], shop {brand} cần người đánh giá sản phẩm, mỗi nhiệm vụ nhận hoa hồng {percent}%, hoàn tiền gốc ngay. Làm nhiệm vụ qua Telegram {tghandle}.',
+      'Bạn đã hoàn thành nhiệm vụ 1, nhận {small}. Nhiệm vụ combo tiếp theo cần nạp {amount} vào stk {stk} để nhận lại gốc và hoa hồng {percent}%.',
+      'Tuyển gấp 20 bạn like video TikTok nhận tiền, mỗi like được {small}, ngày kiếm 500k-1tr. Liên hệ {tghandle}.',
+      'Tài khoản của bạn bị treo do thao tác sai nhiệm vụ, cần chuyển khoản thêm {amount} để giải phóng và rút toàn bộ tiền hoa hồng.',
+      'Việc làm thêm cho mẹ bỉm, sinh viên: đặt đơn ảo trên {brand} nhận hoa hồng cao, thu nhập 300k mỗi ngày. Đăng ký {scamlink}',
+      'Easy job from home: like and follow to earn commission, earn up to $100 a day. Tasks for commission, contact {tghandle}.',
+    ],
+  },
+  {
+    label: 'scam',
+    group: 'impersonating_authorities',
+    templates: [
+      'Tôi là [cán bộ|đại úy] {name} gọi từ công an quận {district}. Anh/chị có liên quan đến đường dây rửa tiền, yêu cầu chuyển toàn bộ tiền vào tài khoản tạm giữ {stk} {bank} để xác minh.',
+      'Thông báo từ Tòa án nhân dân: ông/bà có giấy triệu tập về vụ án lừa đảo, vui lòng bấm phím 9 hoặc liên hệ {phone} ngay, nếu không sẽ bị cưỡng chế.',
+      'Viện kiểm sát thông báo lệnh bắt tạm giam đối với anh do liên quan vụ án ma túy. Để chứng minh trong sạch, chuyển tiền vào tài khoản an toàn {stk} và không được nói với ai.',
+      'Cán bộ công an phường thông báo: anh cần cập nhật định danh mức 2 trên ứng dụng VNeID, tải app tại {scamlink} và cung cấp mã OTP để kích hoạt, hạn cuối hôm nay.',
+      'Đây là cơ quan điều tra, số CCCD của chị đang bị dùng mở tài khoản phạm pháp. Giữ bí mật điều tra, không nói với người thân, làm theo hướng dẫn qua Zalo {phone}.',
+      'Phạt nguội CSGT: xe biển số {plate} vi phạm giao thông, nộp phạt trực tuyến {amount} tại {scamlink} trong 24h để tránh bị tạm giữ phương tiện.',
+      'This is the police. Your ID is linked to money laundering and an arrest warrant has been issued. Transfer your savings to the safe account {stk} immediately.',
+    ],
+  },
+  {
+    label: 'scam',
+    group: 'impersonating_bank',
+    templates: [
+      '{bank} thông báo: tài khoản của quý khách sẽ bị tạm khóa do chưa cập nhật sinh trắc học. Vui lòng xác thực tại {scamlink} trong vòng 24h.',
+      '[Nhân viên|Tổng đài] {bank} xin thông báo thẻ của anh đã được nâng hạn mức, anh đọc giúp em mã OTP vừa gửi về điện thoại để hoàn tất.',
+      '{bank}: Quy khach co khoan hoan tien {amount}. De nhan tien vui long dang nhap {scamlink} va nhap ma OTP.',
+      'Chào chị, em gọi từ {bank}, hồ sơ vay của chị đã duyệt nhưng cần đóng phí bảo hiểm khoản vay {amount} trước khi giải ngân vào stk {stk}.',
+      '{bank} canh bao: tai khoan cua ban dang dang nhap tren thiet bi la. Neu khong phai ban, huy giao dich ngay tai {scamlink}',
+      'Ngân hàng {bank} hỗ trợ chuyển đổi thẻ từ sang thẻ chip miễn phí, quý khách cung cấp số thẻ, ngày hết hạn và mã CVV qua Zalo {phone}.',
+      'Dear customer, your {bank} account will be suspended. Verify your details at {scamlink} and enter the verification code we sent.',
+    ],
+  },
+  {
+    label: 'scam',
+    group: 'phishing_link',
+    templates: [
+      '[Đơn hàng|Bưu kiện] {order} của bạn không giao được do sai địa chỉ. Cập nhật tại {scamlink} để tránh bị hoàn.',
+      'EVN thông báo: hóa đơn tiền điện tháng này chưa thanh toán, sẽ cắt điện trong hôm nay. Thanh toán ngay tại {scamlink}',
+      'Tài khoản Facebook của bạn vi phạm tiêu chuẩn cộng đồng và sẽ bị vô hiệu hóa sau 24h. Kháng nghị tại {scamlink}',
+      'Bạn có 1 tin nhắn thoại chưa nghe, bấm {scamlink} để nghe ngay.',
+      'Zalo cua ban se bi khoa vinh vien neu khong xac minh tai khoan trong hom nay: {scamlink}',
+      'Your parcel {order} is on hold. Pay the redelivery fee at {scamlink} within 24 hours.',
+      'Ví {brand} của bạn có {amount} điểm thưởng sắp hết hạn, đổi quà ngay tại {scamlink}',
+    ],
+  },
+  {
+    label: 'scam',
+    group: 'prize_lottery',
+    templates: [
+      'Chúc mừng số điện thoại của bạn đã trúng thưởng xe SH trong chương trình tri ân khách hàng {brand}. Nộp phí nhận thưởng {amount} vào stk {stk} để nhận quà.',
+      '[Xin chúc mừng|Chúc mừng] quý khách là khách hàng may mắn nhận quà tri ân trị giá {amount}. Truy cập {scamlink} để nhận.',
+      'Bạn được chọn nhận iPhone 16 miễn phí từ {brand}, chỉ cần thanh toán phí vận chuyển {small}. Inbox ngay!',
+      'Chuc mung ban da trung giai nhat quay so may man {amount}. Lien he {phone} de lam thu tuc nhan thuong, phi thu tuc {small}.',
+      'Congratulations, you have won {amount}! Claim your prize at {scamlink}, a small processing fee applies.',
+      'Quà tặng sinh nhật {brand}: bạn nhận được voucher {amount}, nhập thông tin thẻ ngân hàng tại {scamlink} để kích hoạt.',
+    ],
+  },
+  {
+    label: 'scam',
+    group: 'online_shopping',
+    templates: [
+      'Shop bên mình thanh lý {item} giá {amount}, còn 2 cái thôi. Khách cọc trước 50% qua stk {stk} {bank} shop mới giữ hàng nha.',
+      'Hàng xách tay giá rẻ, bạn chuyển khoản trước {amount} bên mình gửi hàng ngay, không nhận COD. ib {fbhandle}',
+      'Vé concert {event} giá gốc, pass lại {amount}, ck trước mình gửi vé qua mail, nhanh kẻo hết.',
+      'Shop xin lỗi, đơn của bạn bị lỗi hệ thống, bạn chuyển thêm {small} phí kích hoạt để đơn được giao nhé.',
+      'Phòng homestay {district} cuối tuần còn trống, bạn đặt cọc {amount} vào stk {stk} để giữ phòng, trong 30 phút không cọc là mất phòng.',
+      'Selling {item} cheap, pay the deposit first by bank transfer {stk}, no cash on delivery.',
+    ],
+  },
+  {
+    label: 'scam',
+    group: 'loan',
+    templates: [
+      'Vay tiền online không cần thẩm định, chỉ cần CCCD, giải ngân trong 5 phút, hạn mức đến {amount}. Liên hệ Zalo {phone}.',
+      'Hồ sơ vay {amount} của anh đã được duyệt. Anh chuyển phí hồ sơ {small} để bên em giải ngân ngay hôm nay.',
+      'Hỗ trợ vay vốn lãi suất 0%, không thế chấp, không chứng minh thu nhập. Tải app tại {scamlink}.',
+      'Khoan vay cua ban bi dong bang do sai so tai khoan, vui long nop {small} phi mo khoa de giai ngan.',
+      'Instant loan, no credit check! Get {amount} today, pay a small activation fee first. Contact {tghandle}.',
+    ],
+  },
+  {
+    label: 'scam',
+    group: 'romance',
+    templates: [
+      'Em yêu, anh gửi quà từ Mỹ về cho em qua đường hàng không rồi, hải quan giữ lại cần em đóng phí thông quan {amount}, anh gửi em stk {stk}.',
+      'Anh là kỹ sư làm việc ở giàn khoan, tài khoản nước ngoài bị phong tỏa, em giúp anh chuyển trước {amount} nhé, về nước anh trả gấp đôi.',
+      'Baby, anh chỉ em cách đầu tư trên sàn của anh, lời {percent}% mỗi ngày, em nạp {amount} thử nha, anh dẫn lệnh.',
+      'My love, I need {amount} for the customs fee to release my package to you, please send it first and I will pay you back double.',
+      'Em ơi anh đang kẹt ở sân bay, cần gấp {amount} đóng phạt, em chuyển giúp anh vào stk {stk}, đừng nói với ai nha.',
+    ],
+  },
+  {
+    label: 'scam',
+    group: 'account_takeover',
+    templates: [
+      '[Ê|Bạn ơi|Chị ơi] mình lỡ gửi mã xác nhận Zalo vào số bạn, bạn đọc giúp mình mã 6 số vừa nhận được với.',
+      'Mình đang bình chọn cuộc thi ảnh, bạn vào {scamlink} đăng nhập Facebook vote giúp mình nhé!',
+      'Gui giup minh ma OTP vua den dien thoai cua ban nhe, minh nhap nham so.',
+      'Hey, I accidentally sent my verification code to your number, can you forward it to me?',
+      '{name} đây, mượn tạm tài khoản Facebook của cậu đăng nhập chút, cậu gửi mình mật khẩu với mã xác thực nhé.',
+    ],
+  },
+  {
+    label: 'scam',
+    group: 'fake_charity',
+    templates: [
+      'Kêu gọi ủng hộ bé {name} bị bệnh hiểm nghèo cần gấp {amount} phẫu thuật. Mọi đóng góp xin gửi stk {stk} {bank}, xin chia sẻ ngay!',
+      'Quỹ từ thiện hỗ trợ đồng bào vùng lũ, chuyển khoản ủng hộ vào stk cá nhân {stk}, khẩn cấp trong hôm nay.',
+      'Chùa đang quyên góp xây dựng, phát tâm công đức qua tài khoản {stk} chủ tài khoản {name}, hạn chót hôm nay để ghi danh.',
+      'Urgent: donate to help flood victims now, send to this personal account {stk}, every minute counts.',
+    ],
+  },
+];
+
+export const LEGIT: LegitGroup[] = [
+  {
+    label: 'legit',
+    group: 'bank_notice_warning',
+    hard: true,
+    templates: [
+      '{bank}: Ma OTP cua Quy khach la {code}. Tuyet doi KHONG cung cap ma OTP cho bat ky ai, ke ca nhan vien ngan hang.',
+      '{bank} không bao giờ yêu cầu khách hàng cung cấp mã OTP, mật khẩu hay số thẻ qua điện thoại, tin nhắn hoặc đường link. Quý khách lưu ý.',
+      '{bank} khuyến cáo: không truy cập đường link lạ, không cài ứng dụng theo hướng dẫn của người lạ. Mọi thắc mắc gọi tổng đài chính thức in trên thẻ.',
+      'Ma xac thuc giao dich {code}, hieu luc 3 phut. {bank} se KHONG BAO GIO goi dien yeu cau ban doc ma nay.',
+      '{bank} thông báo: từ ngày {date}, giao dịch trên 10 triệu cần xác thực sinh trắc học trên ứng dụng chính thức. Ngân hàng không gửi đường link qua tin nhắn.',
+      'Your {bank} verification code is {code}. Never share this code with anyone; we will never ask for it.',
+    ],
+  },
+  {
+    label: 'legit',
+    group: 'bank_transaction',
+    hard: false,
+    templates: [
+      '{bank}: TK {masked} +{amount} luc {time} {date}. SD: {amount}. ND: {name} chuyen tien.',
+      '{bank}: TK {masked} -{amount} luc {time}. ND: thanh toan hoa don dien thang {month}.',
+      'Quý khách đã thanh toán thành công {amount} cho đơn hàng {order} lúc {time}. Cảm ơn quý khách đã sử dụng dịch vụ.',
+      'Khoản vay tiêu dùng của quý khách đến hạn thanh toán ngày {date}, số tiền {amount}. Vui lòng thanh toán qua ứng dụng hoặc tại quầy.',
+    ],
+  },
+  {
+    label: 'legit',
+    group: 'government_warning',
+    hard: true,
+    templates: [
+      'Công an tỉnh cảnh báo thủ đoạn giả danh cán bộ công an gọi điện yêu cầu người dân chuyển tiền vào tài khoản tạm giữ. Cơ quan công an không làm việc qua điện thoại.',
+      'Bộ Công an khuyến cáo: không cung cấp mã OTP, không cài ứng dụng lạ theo hướng dẫn qua điện thoại. Khi nghi ngờ, hãy đến trụ sở công an gần nhất.',
+      'Cảnh báo: xuất hiện tin nhắn mạo danh {brand} thông báo trúng thưởng và yêu cầu nộp phí nhận quà. Người dân nâng cao cảnh giác, không chuyển tiền.',
+      'Đề nghị người dân cảnh giác với chiêu trò "việc nhẹ lương cao", làm nhiệm vụ nhận hoa hồng trên mạng, đây là thủ đoạn lừa đảo phổ biến.',
+      'UBND phường thông báo: cập nhật định danh điện tử VNeID chỉ thực hiện tại công an phường, không qua đường link hay cuộc gọi. Cảnh giác thủ đoạn giả mạo.',
+      'Scam alert from the police: officers will never ask you to transfer money to a safe account. Beware of callers claiming an arrest warrant.',
+    ],
+  },
+  {
+    label: 'legit',
+    group: 'news_report',
+    hard: true,
+    templates: [
+      'Công an quận {district} vừa bắt giữ nhóm đối tượng giả danh nhân viên {bank}, chiếm đoạt {amount} của nhiều bị hại bằng cách yêu cầu đọc mã OTP.',
+      'Theo thông tin từ cơ quan điều tra, đối tượng đã dụ nạn nhân làm nhiệm vụ nhận hoa hồng rồi yêu cầu nạp tiền, chiếm đoạt tổng cộng {amount}.',
+      'Một phụ nữ ở {district} bị lừa {amount} sau khi tin lời kẻ gian tự xưng công an. Vụ việc đã được trình báo, cơ quan chức năng đang điều tra.',
+      'Khởi tố vụ án lừa đảo đầu tư tiền ảo hứa lợi nhuận {percent}% mỗi ngày, hơn 200 bị hại trên cả nước.',
+      'Police arrested suspects who sent fake parcel messages with links; victims lost {amount} in total.',
+      'Báo chí đưa tin về thủ đoạn gửi tin nhắn trúng thưởng giả mạo {brand}, nhiều nạn nhân đã chuyển phí nhận quà và mất tiền.',
+    ],
+  },
+  {
+    label: 'legit',
+    group: 'promotion',
+    hard: true,
+    templates: [
+      '{brand} sale lớn {date}: giảm đến {percent}% toàn bộ ngành hàng, miễn phí vận chuyển cho đơn từ {small}. Mua ngay trên ứng dụng {brand}.',
+      'Cửa hàng {shop} khai trương chi nhánh mới, tặng voucher {small} cho 100 khách hàng đầu tiên. Hẹn gặp bạn tại cửa hàng!',
+      'Ưu đãi tháng {month}: mở thẻ tín dụng {bank} hoàn tiền {percent}% khi mua sắm online, đăng ký tại quầy giao dịch gần nhất.',
+      'Flash sale 12h trưa nay, {item} chỉ {amount}, số lượng có hạn. Thanh toán khi nhận hàng (COD).',
+      'Chương trình tích điểm {brand}: mỗi {small} chi tiêu được 1 điểm, đổi quà trong ứng dụng. Chi tiết xem trong mục Ưu đãi của ứng dụng.',
+      'Weekend deal at {shop}: {percent}% off all {item}, free delivery, pay on delivery.',
+    ],
+  },
+  {
+    label: 'legit',
+    group: 'job_ad',
+    hard: true,
+    templates: [
+      'Công ty {shop} tuyển nhân viên bán hàng part-time, lương {amount}/tháng + thưởng doanh số, làm ca tại cửa hàng {district}. Nộp CV qua email tuyendung@{legitdomain}.',
+      'Tuyển kế toán tổng hợp, yêu cầu 2 năm kinh nghiệm, lương thỏa thuận, có BHXH. Phỏng vấn trực tiếp tại văn phòng công ty.',
+      'Quán cà phê {shop} cần tuyển 2 bạn phục vụ ca tối, lương 25k/giờ, ưu tiên sinh viên gần {district}.',
+      'Tuyển giáo viên tiếng Anh online, dạy 2 buổi/tuần, thu nhập theo giờ dạy, hợp đồng rõ ràng, không thu bất kỳ khoản phí nào.',
+      'We are hiring a junior developer in {district}, salary {amount} a month, apply via our careers page at {legitdomain}.',
+    ],
+  },
+  {
+    label: 'legit',
+    group: 'friend_loan',
+    hard: true,
+    templates: [
+      '{name} ơi, tháng này tớ hơi kẹt, cho tớ mượn {amount} nhé, cuối tháng có lương tớ trả liền.',
+      'Chị ơi em mượn tạm {small} đóng tiền nhà, thứ 6 em gửi lại chị nha, ngại quá.',
+      'Ê cho tao muon {small} an trua, mai tra nha, quen vi o nha roi.',
+      'Anh ơi, lần trước anh cho em mượn {amount} em chuyển lại vào stk {stk} rồi nhé, anh kiểm tra giúp em.',
+      'Mẹ ơi con chuyển khoản tiền học tháng này rồi, mẹ xem tin nhắn ngân hàng nhé.',
+    ],
+  },
+  {
+    label: 'legit',
+    group: 'everyday_chat',
+    hard: false,
+    templates: [
+      'Tối nay 7h họp lớp ở quán {shop} nhé mọi người, nhớ đến đúng giờ.',
+      'Con đã đến trường rồi mẹ ơi, chiều nay con học thêm về muộn một chút.',
+      'Mai đi đá bóng ko, sân {district} 6h chiều, thiếu 2 người.',
+      'Anh nhớ mua giúp em hộp sữa với bó rau trên đường về nha.',
+      'Cảm ơn bạn đã gửi tài liệu, mình đọc xong sẽ phản hồi trong hôm nay.',
+      'Hôm nay trời mưa to quá, đường {district} ngập hết rồi, mọi người đi cẩn thận.',
+      'Are we still on for lunch tomorrow at {shop}?',
+      'Chúc mừng sinh nhật {name}, chúc bạn tuổi mới nhiều niềm vui!',
+    ],
+  },
+  {
+    label: 'legit',
+    group: 'delivery_notice',
+    hard: false,
+    templates: [
+      'Đơn hàng {order} đang được giao, shipper sẽ gọi cho bạn trong hôm nay. Vui lòng giữ điện thoại.',
+      'Shipper đây ạ, em đang ở dưới sảnh chung cư, chị xuống nhận hàng giúp em, đơn COD {amount}.',
+      'Đơn hàng {order} đã giao thành công. Cảm ơn bạn đã mua sắm tại {brand}, hãy đánh giá sản phẩm trong ứng dụng.',
+      'Lịch hẹn khám của bạn tại phòng khám {shop} lúc {time} ngày {date}. Vui lòng đến trước 15 phút.',
+    ],
+  },
+];
