@@ -24,6 +24,7 @@ export async function main(argv: string[]): Promise<void> {
     import('./commands/audit.ts'),
     import('./commands/normalize.ts'),
     import('./commands/extract.ts'),
+    import('./commands/score.ts'),
   ]);
   for (const command of commands) command.register(program);
 
