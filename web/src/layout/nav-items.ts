@@ -16,5 +16,10 @@ export interface NavItem {
 // The public portal (issue 7) and the console (issue 8) add their entries here.
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.home', audience: 'everyone', end: true },
+  { to: '/report', labelKey: 'nav.report', audience: 'everyone' },
+  { to: '/track', labelKey: 'nav.track', audience: 'everyone' },
+  { to: '/library', labelKey: 'nav.library', audience: 'everyone' },
+  { to: '/alerts', labelKey: 'nav.alerts', audience: 'everyone' },
+  { to: '/statistics', labelKey: 'nav.statistics', audience: 'everyone' },
   { to: '/console', labelKey: 'nav.console', audience: 'signed-in' },
 ];
