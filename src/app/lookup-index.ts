@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { FRAUD_TYPES } from '../domain/fraud-types.ts';
-import { CompactIndex, keyFromBytes, keyFromHex, packMeta, type IndexedIndicator, type Key } from '../domain/indicators/compact-index.ts';
+import { CompactIndex, keyFromHex, packMeta, type IndexedIndicator, type Key } from '../domain/indicators/compact-index.ts';
 import { TLP_LEVELS, VERDICTS, type Tlp, type Verdict } from '../domain/indicators/verdicts.ts';
 import type { Db } from '../store/connection.ts';
 import { activeLegitimate, changeLogState, estimatedIndicatorCount, indicatorLoadPage, indicatorSplitPoints, indicatorsNamed, type IndexRow, type LegitimateRow } from '../store/lookup-source.ts';
@@ -12,9 +12,20 @@ export interface LegitimateEntry {
   category: string;
 }
 
-/** The 96-bit index key of an indicator string: sha256, as stored in the database. */
+/** Big-endian 32-bit word of a digest held as a latin1 string (one char per byte). */
+function digestWord(d: string, at: number): number {
+  return ((d.charCodeAt(at) << 24) | (d.charCodeAt(at + 1) << 16) | (d.charCodeAt(at + 2) << 8) | d.charCodeAt(at + 3)) >>> 0;
+}
+
+/**
+ * The 96-bit index key of an indicator string: sha256 of its UTF-8, as stored in the database.
+ * The digest comes back as a 'binary' (latin1) string, one char per byte, not as a Buffer:
+ * allocating a Buffer per call made hashing 2–3× slower, and a URL look-up hashes a dozen
+ * candidates (see bench/README.md).
+ */
 export function keyOf(indicator: string): Key {
-  return keyFromBytes(hash('sha256', indicator, 'buffer'));
+  const d = hash('sha256', indicator, 'binary');
+  return [digestWord(d, 0), digestWord(d, 4), digestWord(d, 8)];
 }
 
 /** What each tier may see of a listing: the public confirmed TLP clear/green only; partners also suspected and disputed, up to amber. TLP red never leaves the agency. */
