@@ -10,6 +10,8 @@ import type { Caller } from './caller.ts';
 import { canonicalOrThrow, listIdentifier, noteReportedIdentifier } from './indicators.ts';
 import { registerLegitimate } from './legitimate.ts';
 import { createOrganization, createUser } from './accounts.ts';
+import { seedDemoAlerts } from './alerts.ts';
+import { importArticles } from './content-import.ts';
 import { systemCaller } from './caller.ts';
 
 /**
@@ -154,5 +156,8 @@ export async function seedDemo(db: Db): Promise<DemoCredential[] | null> {
       }
     }
   }
+  // The awareness library is real content (imported at every start too); the alerts are demo ones.
+  await importArticles(db, caller);
+  await seedDemoAlerts(db, supervisorCaller);
   return credentials;
 }
