@@ -34,6 +34,13 @@ const EnvSchema = Type.Object({
   EVIDENCE_DIR: Type.Optional(Type.String({ minLength: 1, description: 'evidence files; DATA_DIR/evidence when unset' })),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://', description: 'smtp(s)://user:pass@host:port for e-mail; logged when unset' })),
   SMTP_FROM: Type.Optional(Type.String({ minLength: 3, maxLength: 200, description: 'sender of e-mails; no-reply@<PUBLIC_URL host> when unset' })),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: Type.Boolean({ default: false, description: 'let webhooks go to private, loopback and link-local addresses (tests, closed networks)' }),
+  WEBHOOK_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 10_000, description: 'time a webhook receiver has to answer' }),
+  WEBHOOK_RETRY_BASE_MS: Type.Integer({ minimum: 1, default: 5_000, description: 'delay after the first failed webhook attempt, doubled each time' }),
+  WEBHOOK_RETRY_MAX_MS: Type.Integer({ minimum: 1, default: 3_600_000, description: 'longest delay between webhook attempts' }),
+  WEBHOOK_RETRY_WINDOW_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 7, default: 24, description: 'a delivery still failing after this is given up and its subscription disabled' }),
+  WEBHOOK_SECRET_GRACE_HOURS: Type.Integer({ minimum: 0, maximum: 24 * 30, default: 24, description: 'how long the old secret still signs after a rotation' }),
+  API_KEY_DAILY_QUOTA: Type.Integer({ minimum: 1, default: 100_000, description: 'requests per API key per UTC day, unless the key has its own quota' }),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -58,6 +65,17 @@ export interface Config {
   evidenceDir: string;
   smtpUrl: string | undefined;
   smtpFrom: string;
+  webhooks: WebhookConfig;
+  apiKeyDailyQuota: number;
+}
+
+export interface WebhookConfig {
+  allowPrivateTargets: boolean;
+  timeoutMs: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  retryWindowMs: number;
+  secretGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +133,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     evidenceDir: path.resolve(e.EVIDENCE_DIR ?? path.join(e.DATA_DIR, 'evidence')),
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM ?? `Canh Giác <no-reply@${new URL(publicUrl).hostname}>`,
+    webhooks: {
+      allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      retryMaxMs: e.WEBHOOK_RETRY_MAX_MS,
+      retryWindowMs: e.WEBHOOK_RETRY_WINDOW_HOURS * 3_600_000,
+      secretGraceMs: e.WEBHOOK_SECRET_GRACE_HOURS * 3_600_000,
+    },
+    apiKeyDailyQuota: e.API_KEY_DAILY_QUOTA,
   };
 }
 

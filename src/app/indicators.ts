@@ -23,6 +23,7 @@ import { findActiveLegitimate } from '../store/legitimate.ts';
 import { openReview } from '../store/reviews.ts';
 import { sightingCounts } from '../store/sightings.ts';
 import { auditActor, isAgencyStaff, type Caller } from './caller.ts';
+import { enqueueVerdictChanged } from './webhook-events.ts';
 import { badRequest, conflict, notFound } from './errors.ts';
 
 export interface IndicatorPolicy {
@@ -141,6 +142,7 @@ async function applyVerdict(
     explanation: r.explanation,
   });
   await recordIndexChange(tx, row.indicator);
+  await enqueueVerdictChanged(tx, row, from);
   await appendAudit(tx, {
     ...auditActor(caller),
     action: 'indicator.verdict_changed',

@@ -29,8 +29,10 @@ import { reportRoutes } from './routes/reports.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { sightingRoutes } from './routes/sightings.ts';
 import { userRoutes } from './routes/users.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { publicContentRoutes } from './routes/public-content.ts';
 import { alertFeedRoutes } from './routes/feeds-alerts.ts';
+import { feedRoutes } from './routes/feeds.ts';
 import { Problem } from './schemas/common.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -106,7 +108,9 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   await app.register(apiKeyRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(lookupRoutes, { db });
+  await app.register((await import('./routes/risk.ts')).riskRoutes);
   await app.register(indicatorRoutes, { db, policy: config.indicators });
+  await app.register(feedRoutes, { db });
   await app.register(legitimateRoutes, { db });
   await app.register(sightingRoutes, { db });
   await app.register(reviewRoutes, { db });
@@ -114,6 +118,7 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   await app.register(disputeRoutes, { db, policy: config.indicators });
   await app.register(reportRoutes, { db, evidence: new LocalEvidenceStore(config.evidenceDir), policy: config.indicators, publicUrl: config.publicUrl });
   await app.register(escalationRoutes, { db, evidence: new LocalEvidenceStore(config.evidenceDir), policy: config.indicators });
+  await app.register(webhookRoutes, { db, settings: config.webhooks });
 
   await app.register(publicContentRoutes, { db });
   await app.register(alertFeedRoutes, { db, publicUrl: config.publicUrl });

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
-import { ESCALATION_TOPICS } from '../app/escalation-notices.ts';
+import { fanOutEvent, WEBHOOK_SOURCE_TOPICS } from '../app/webhook-fanout.ts';
 import { piiCipher } from '../app/pii-crypto.ts';
+import type { Db } from '../store/connection.ts';
 import type { OutboxHandler } from './outbox-worker.ts';
 import type { Mailer } from './smtp-mailer.ts';
 
@@ -27,18 +28,22 @@ function masked(address: string): string {
  * What each outbox topic does. E-mail goes through SMTP when a mailer is given (`SMTP_URL`),
  * to the log otherwise (development); later issues add webhooks and index updates here.
  */
-export function outboxHandlers(logger: Pick<Logger, 'info'>, options: { mailer?: Mailer } = {}): Record<string, OutboxHandler> {
-  // Escalation events are for partners' webhooks, which the sharing issue adds; until a
-  // partner can subscribe there is no one to deliver them to, so they are logged and done
-  // rather than retried forever.
-  const escalationEvents = Object.fromEntries(
-    ESCALATION_TOPICS.map((topic): [string, OutboxHandler] => [
+export function outboxHandlers(logger: Pick<Logger, 'info'>, options: { mailer?: Mailer; db?: Db } = {}): Record<string, OutboxHandler> {
+  // Indicator and escalation events become webhook deliveries, queued per subscription
+  // (src/app/webhook-fanout.ts) and sent by the webhook dispatcher. Without a database (unit
+  // uses) they are logged and done.
+  const webhookEvents = Object.fromEntries(
+    WEBHOOK_SOURCE_TOPICS.map((topic): [string, OutboxHandler] => [
       topic,
-      async ({ id, payload }) => logger.info({ outboxId: id, topic, escalationId: (payload as { escalationId?: string }).escalationId }, 'escalation event recorded (no webhook subscribers yet)'),
+      async (message) => {
+        if (!options.db) return logger.info({ outboxId: message.id, topic }, 'event recorded (no database for webhooks)');
+        const queued = await fanOutEvent(options.db, message);
+        logger.info({ outboxId: message.id, topic, queued }, 'webhook deliveries queued');
+      },
     ]),
   );
   return {
-    ...escalationEvents,
+    ...webhookEvents,
     'email.send': async ({ id, payload }) => {
       const mail = payload as EmailPayload;
       const to = recipientOf(mail);

@@ -41,8 +41,11 @@ export async function serve(options: ServeOptions): Promise<void> {
   }
   // E-mail through SMTP when SMTP_URL is set, to the log otherwise; nodemailer loads only then.
   const mailer = config.smtpUrl ? (await import('../../jobs/smtp-mailer.ts')).smtpMailer(config.smtpUrl, config.smtpFrom) : undefined;
-  const worker = new OutboxWorker(database.db, { handlers: outboxHandlers(logger, { mailer }), logger });
+  const worker = new OutboxWorker(database.db, { handlers: outboxHandlers(logger, { mailer, db: database.db }), logger });
   worker.start();
+  // Webhooks: queued deliveries sent in order per subscription, with retries.
+  const webhooks = new (await import('../../jobs/webhook-dispatcher.ts')).WebhookDispatcher(database.db, { settings: config.webhooks, logger });
+  webhooks.start();
   // Escalation deadlines: due-soon reminders and breaches, once each across nodes.
   const deadlines = new DeadlineTicker(database.db, logger);
   deadlines.start();
@@ -61,6 +64,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await worker.stop();
+    await webhooks.stop();
     await deadlines.stop();
     await expiry.stop();
     await follower.stop();

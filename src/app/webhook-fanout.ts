@@ -1,0 +1,105 @@
+import { INDICATOR_VERDICT_TOPIC, indicatorEventType, type IndicatorVerdictChanged, type WebhookEnvelope, type WebhookEventType } from '../domain/webhooks/events.ts';
+import { concernsOf, receives, type Concerns } from '../domain/webhooks/routing.ts';
+import type { Db } from '../store/connection.ts';
+import { insertDelivery, subscribersOf } from '../store/webhooks.ts';
+import { ESCALATION_TOPICS, type EscalationTopic } from './escalation-notices.ts';
+
+/** The Standard Webhooks `webhook-id` of the event made from an outbox message. */
+export function messageIdOf(outboxId: number): string {
+  return `msg_cg${outboxId}`;
+}
+
+/** What an escalation outbox message carries (see notifyEscalation). */
+interface EscalationMessage {
+  escalationId: string;
+  caseReference: string;
+  platform: string;
+  organizationId: string;
+  status: string;
+  fraudCategory: string;
+  dueAt: string;
+  breachedAt: string | null;
+  action: string | null;
+  subjects: string[];
+}
+
+/**
+ * The webhook event an outbox message becomes, and whom it concerns; null for messages that
+ * are not webhook events. Payloads are built field by field from the message (never spread),
+ * so nothing about reporters can slip through.
+ */
+export function eventOf(topic: string, payload: unknown, now: Date): { envelope: WebhookEnvelope; family: 'indicator' | 'escalation'; tlp: IndicatorVerdictChanged['tlp'] | null; concerns: Concerns } | null {
+  if (topic === INDICATOR_VERDICT_TOPIC) {
+    const p = payload as IndicatorVerdictChanged;
+    const concerns = concernsOf([p.indicator]);
+    return {
+      family: 'indicator',
+      tlp: p.tlp,
+      concerns,
+      envelope: {
+        type: indicatorEventType(p.toVerdict),
+        timestamp: p.changedAt,
+        data: {
+          id: p.indicatorId,
+          indicator: p.indicator,
+          kind: p.kind,
+          display: p.display,
+          verdict: p.toVerdict,
+          previousVerdict: p.fromVerdict,
+          confidence: p.confidence,
+          tlp: p.tlp,
+          fraudTypes: p.fraudTypes,
+          concerns: { bins: concerns.bins, networks: concerns.networks, platforms: concerns.platforms },
+        },
+      },
+    };
+  }
+  if ((ESCALATION_TOPICS as readonly string[]).includes(topic)) {
+    const p = payload as EscalationMessage;
+    return {
+      family: 'escalation',
+      tlp: null,
+      concerns: concernsOf([], [p.organizationId]),
+      envelope: {
+        type: topic as EscalationTopic satisfies WebhookEventType,
+        timestamp: now.toISOString(),
+        data: {
+          id: p.escalationId,
+          caseReference: p.caseReference,
+          platform: p.platform,
+          status: p.status,
+          fraudCategory: p.fraudCategory,
+          dueAt: p.dueAt,
+          breachedAt: p.breachedAt,
+          action: p.action,
+          subjects: p.subjects,
+        },
+      },
+    };
+  }
+  return null;
+}
+
+/**
+ * Turns one outbox message into one queued delivery per subscription that asked for its
+ * event type and may receive it (routing by BIN, network, platform, addressee; TLP). In one
+ * transaction; a repeated message (the outbox delivers at least once) queues nothing new.
+ * Returns how many deliveries were queued.
+ */
+export async function fanOutEvent(db: Db, message: { id: number; topic: string; payload: unknown }, now: Date = new Date()): Promise<number> {
+  const event = eventOf(message.topic, message.payload, now);
+  if (!event) return 0;
+  return db.transaction(async (tx) => {
+    const subscribers = await subscribersOf(tx, event.envelope.type);
+    let queued = 0;
+    for (const s of subscribers) {
+      if (!receives(s, event)) continue;
+      await insertDelivery(tx, { subscriptionId: s.subscriptionId, messageId: messageIdOf(message.id), eventType: event.envelope.type, payload: event.envelope, at: now });
+      queued++;
+    }
+    return queued;
+  });
+}
+
+/** The outbox topics that become webhook events. */
+export const WEBHOOK_SOURCE_TOPICS: readonly string[] = [INDICATOR_VERDICT_TOPIC, ...ESCALATION_TOPICS];
