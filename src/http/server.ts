@@ -32,7 +32,6 @@ import { userRoutes } from './routes/users.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { publicContentRoutes } from './routes/public-content.ts';
 import { alertFeedRoutes } from './routes/feeds-alerts.ts';
-import { feedRoutes } from './routes/feeds.ts';
 import { Problem } from './schemas/common.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -108,9 +107,7 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   await app.register(apiKeyRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(lookupRoutes, { db });
-  await app.register((await import('./routes/risk.ts')).riskRoutes);
   await app.register(indicatorRoutes, { db, policy: config.indicators });
-  await app.register(feedRoutes, { db });
   await app.register(legitimateRoutes, { db });
   await app.register(sightingRoutes, { db });
   await app.register(reviewRoutes, { db });
