@@ -12,7 +12,7 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
     <div className="notice notice--error" role="alert">
       <p>{message}</p>
       {onRetry && (
-        <button type="button" className="button" onClick={onRetry}>
+        <button type="button" className="button button--secondary" onClick={onRetry}>
           {t('errors.retry')}
         </button>
       )}

@@ -27,7 +27,7 @@ export function ShareButton({ title, url }: { title: string; url: string }) {
 
   return (
     <div className="share">
-      <button type="button" className="button" onClick={() => void share()}>
+      <button type="button" className="button button--secondary" onClick={() => void share()}>
         {t('share.button')}
       </button>
       <span role="status" className="share__status">

@@ -37,7 +37,7 @@ export function EvidenceStep({ files, onChange, rejected, onRejected }: Evidence
   return (
     <>
       <p>{t('report.evidence.intro')}</p>
-      <label className="button file-button">
+      <label className="button button--secondary file-button">
         {t('report.evidence.add')}
         <input
           type="file"
@@ -75,7 +75,7 @@ export function EvidenceStep({ files, onChange, rejected, onRejected }: Evidence
               <span className="evidence-item__size">{t('report.evidence.size', { size: formatNumber(Math.ceil(file.size / 1024), language) })}</span>
               <button
                 type="button"
-                className="button evidence-item__remove"
+                className="button button--secondary evidence-item__remove"
                 onClick={() => onChange(files.filter((_, i) => i !== index))}
                 aria-label={t('report.evidence.remove', { name: file.name })}
               >

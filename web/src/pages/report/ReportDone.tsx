@@ -29,7 +29,7 @@ export function ReportDone({ receipt, onAnother }: { receipt: ReportReceipt; onA
         {receipt.trackingCode}
       </p>
       <div className="button-row">
-        <button type="button" className="button" onClick={() => void copy()}>
+        <button type="button" className="button button--secondary" onClick={() => void copy()}>
           {copied ? t('report.done.copied') : t('report.done.copy')}
         </button>
         <Link to={`/track/${encodeURIComponent(receipt.trackingCode)}`} className="button button--primary">

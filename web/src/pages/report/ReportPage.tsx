@@ -157,7 +157,7 @@ export function ReportPage() {
 
         <div className="wizard__actions">
           {step > 0 && (
-            <button type="button" className="button" onClick={() => goTo(step - 1)} disabled={sending.status === 'sending'}>
+            <button type="button" className="button button--secondary" onClick={() => goTo(step - 1)} disabled={sending.status === 'sending'}>
               {t('report.back')}
             </button>
           )}

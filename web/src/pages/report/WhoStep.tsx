@@ -89,7 +89,7 @@ export function WhoStep({ draft, update, onScreenshot }: WhoStepProps) {
         <p className="field__hint" id="qr-hint">
           {t('report.who.qrHint')}
         </p>
-        <label className="button file-button">
+        <label className="button button--secondary file-button">
           {t('report.who.qrButton')}
           <input type="file" accept="image/*" className="visually-hidden" aria-describedby="qr-hint" onChange={(event) => void onQrFile(event)} />
         </label>
