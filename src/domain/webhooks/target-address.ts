@@ -27,7 +27,6 @@ for (const [net, prefix] of [
 for (const [net, prefix] of [
   ['::', 128],
   ['::1', 128],
-  ['::ffff:0:0', 96],
   ['64:ff9b::', 96],
   ['100::', 64],
   ['2001:db8::', 32],
@@ -43,7 +42,11 @@ export function isForbiddenAddress(address: string): boolean {
   const bare = address.replace(/^\[|\]$/g, '');
   const family = isIP(bare);
   if (family === 0) return true;
-  return FORBIDDEN.check(bare, family === 4 ? 'ipv4' : 'ipv6');
+  if (family === 4) return FORBIDDEN.check(bare, 'ipv4');
+  // IPv4-mapped (::ffff:a.b.c.d, in any spelling): refused whole. Not in the block list, which
+  // would then match every IPv4 address against it.
+  if (new URL(`http://[${bare}]/`).hostname.toLowerCase().startsWith('[::ffff:')) return true;
+  return FORBIDDEN.check(bare, 'ipv6');
 }
 
 export type TargetUrlProblem = { ok: true; url: URL } | { ok: false; message: string };
