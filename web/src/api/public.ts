@@ -136,12 +136,14 @@ export interface Statistics {
   generatedAt: string;
 }
 
-// ---------- Risk score (optional: used only when the server has it) ----------
+// ---------- Risk of a pasted message (docs/risk.md) ----------
 
 export interface RiskScore {
-  label: string;
-  score?: number;
-  reasons: { signal: string; weight?: number; detail?: string }[];
+  /** 0–100: the sum of the reasons' weights. */
+  score: number;
+  label: 'scam' | 'legit';
+  /** `signal` is a stable code the app translates; `detail` is an English sentence for logs. */
+  reasons: { signal: string; weight: number; detail: string }[];
 }
 
 const enc = encodeURIComponent;
@@ -158,7 +160,7 @@ export const publicApi = {
   alerts: (lang: Language, limit: number, signal?: AbortSignal) =>
     api.get<{ items: Alert[] }>(`/api/v1/public/alerts?lang=${lang}&limit=${limit}`, { signal }),
   statistics: (signal?: AbortSignal) => api.get<Statistics>('/api/v1/public/statistics', { signal }),
-  riskScore: (text: string, signal?: AbortSignal) => api.post<RiskScore>('/api/v1/risk/score', { text }, { signal }),
+  riskCheck: (text: string, signal?: AbortSignal) => api.post<RiskScore>('/api/v1/risk/check', { text }, { signal }),
 };
 
 /**

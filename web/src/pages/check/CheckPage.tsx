@@ -25,8 +25,8 @@ type Outcome =
 
 async function scoreMessage(text: string, signal: AbortSignal): Promise<RiskScore | null> {
   try {
-    const risk = await publicApi.riskScore(text, signal);
-    return risk && typeof risk.label === 'string' && Array.isArray(risk.reasons) ? risk : null;
+    const risk = await publicApi.riskCheck(text, signal);
+    return risk && typeof risk.score === 'number' && Array.isArray(risk.reasons) ? risk : null;
   } catch (error) {
     // Risk scoring is an extra: where the server does not offer it, the look-ups still stand.
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
