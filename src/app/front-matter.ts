@@ -17,7 +17,7 @@ export function parseFrontMatter(text: string): FrontMatter {
   if (!close) return { ok: false, error: 'The front matter has no closing line "---".' };
   let data: unknown;
   try {
-    data = parseYaml(rest.slice(0, close.index));
+    data = parseYaml(rest.slice(0, close.index), { logLevel: 'error' });
   } catch (error) {
     return { ok: false, error: `The front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}` };
   }
