@@ -107,17 +107,22 @@ export function hostReasons(host: string, isShortLink = false): RiskReason[] {
   const label = (unicodeDomain.includes('xn--') ? domainToUnicode(domain) || domain : unicodeDomain).slice(0, -suffixLength || undefined);
   const subdomain = unicodeHost.length > unicodeDomain.length ? unicodeHost.slice(0, unicodeHost.length - unicodeDomain.length - 1) : '';
 
-  // The registrable label, whole and by its hyphen-separated parts.
+  // The registrable label: its hyphen-separated parts ("vietcornbank-xacminh"), then a brand
+  // inside it ("vietcombankxacminh"), then the whole label ("vietcombnak").
   let hit: BrandHit | null = null;
-  for (const part of [label, ...label.split('-')]) {
-    hit = brandLookalike(part);
-    if (hit) break;
+  const parts = label.split('-');
+  if (parts.length > 1) {
+    for (const part of parts) {
+      hit = brandLookalike(part);
+      if (hit) break;
+    }
   }
+  const inside = hit ? null : brandInside(label);
+  if (!hit && !inside) hit = brandLookalike(label);
   if (hit) {
     reasons.push({ signal: hit.signal, weight: hit.weight, detail: `${domain}: ${hit.how}, a protected brand (${hit.brand.name}) that does not own this domain.` });
-  } else {
-    const inside = brandInside(label);
-    if (inside) reasons.push({ signal: 'link.brand_in_domain', weight: LINK_WEIGHTS.brandInDomain, detail: `${domain} contains the name of ${inside.name} but does not belong to it.` });
+  } else if (inside) {
+    reasons.push({ signal: 'link.brand_in_domain', weight: LINK_WEIGHTS.brandInDomain, detail: `${domain} contains the name of ${inside.name} but does not belong to it.` });
   }
   if (subdomain) {
     let brand: Brand | null = null;

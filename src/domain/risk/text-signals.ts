@@ -27,7 +27,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     detail: 'Asks for an OTP or verification code.',
     negatable: true,
     patterns: [
-      new RegExp(` (?:gui|cung cap|doc|nhap|cho|xin|dua|chup|bao|nhan lai|send|give|share|tell|enter|forward)${W} (?:ma |code )?(?:otp|ma xac (?:thuc|nhan|minh)|verification code|one time)`),
+      new RegExp(` (?:gui|cung cap|doc|nhap|cho|xin|dua|chup|nhan lai|send|give|share|tell|enter|forward)${W} (?:ma |code )?(?:otp|ma xac (?:thuc|nhan|minh)|verification code|one time)`),
       / (?:otp|ma xac thuc|ma xac nhan) (?:vua|da|se) (?:gui|den|nhan)(?: [a-z]+){0,4} (?:cho|gui lai|doc|bao|nhan lai|de)/,
       / (?:otp|ma xac (?:thuc|nhan)|ma [0-9] so|verification code|code)(?: [a-z0-9]+){0,6} (?:forward|send|doc|gui|chuyen|chup)(?: [a-z]+){0,2} (?:it to me|to me|cho (?:minh|toi|em|anh|chi)|giup|lai)/,
     ],
@@ -175,9 +175,14 @@ export const TEXT_RULES: readonly TextRule[] = [
   },
 ];
 
-/** A negation or a warning just before a match turns a request into advice. */
-const NEGATION = / (?:khong bao gio|tuyet doi khong|khong (?:duoc |nen |hay |yeu cau |bao gio |)(?:gui|cung cap|chia se|tiet lo|doc|nhap|cai|chuyen|dua|yeu cau)|khong yeu cau|dung|chu y khong|never|do not|don t|dont|not) /;
-const NEGATION_WINDOW = 48;
+/**
+ * A negation or a warning just before a match turns a request into advice: a negative word
+ * among the three words before it ("không", "đừng", "never"), or a strong one anywhere in the
+ * window ("không bao giờ", "tuyệt đối không").
+ */
+const NEAR_NEGATION = / (?:khong|dung|chang|chua|never|not|dont|don t)(?: [a-z0-9%]+){0,3} $/;
+const STRONG_NEGATION = / (?:khong bao gio|tuyet doi khong|khong yeu cau|chu y khong|never|do not) /;
+const NEGATION_WINDOW = 60;
 
 export const WARNING_RULES: readonly TextRule[] = [
   {
@@ -198,14 +203,29 @@ export const WARNING_RULES: readonly TextRule[] = [
   },
 ];
 
+/** Global copies of every pattern, so a negated match can be skipped and the search go on. */
+const GLOBAL = new Map<RegExp, RegExp>();
+function globalOf(pattern: RegExp): RegExp {
+  let g = GLOBAL.get(pattern);
+  if (!g) GLOBAL.set(pattern, (g = new RegExp(pattern.source, 'g')));
+  return g;
+}
+
 function matchesUnnegated(text: string, rule: TextRule): RegExpExecArray | null {
   for (const pattern of rule.patterns) {
-    const m = pattern.exec(text);
-    if (m === null) continue;
-    if (!rule.negatable) return m;
-    // The match itself starts with a space; the window ends with it so " dung " just before counts.
-    const before = text.slice(Math.max(0, m.index - NEGATION_WINDOW), m.index + 1);
-    if (!NEGATION.test(before)) return m;
+    if (!rule.negatable) {
+      const m = pattern.exec(text);
+      if (m) return m;
+      continue;
+    }
+    const g = globalOf(pattern);
+    g.lastIndex = 0;
+    for (let m = g.exec(text); m !== null; m = g.exec(text)) {
+      const before = text.slice(Math.max(0, m.index - NEGATION_WINDOW), m.index + 1);
+      if (!NEAR_NEGATION.test(before) && !STRONG_NEGATION.test(before)) return m;
+      // Go on from the next word: a later, real request still counts.
+      g.lastIndex = m.index + 1;
+    }
   }
   return null;
 }
