@@ -139,12 +139,20 @@ function Charts({ data }: { data: Statistics }) {
         <>
           <section className="card stat-figure" aria-labelledby="stat-outcomes">
             <h2 id="stat-outcomes">{t('stats.outcomesTitle')}</h2>
-            <BarChart labels={platforms.names} datasets={platforms.outcomes} horizontal stacked label={t('stats.outcomesTitle')} locale={locale} />
+            {data.platforms.every((p) => p.escalations === 0) ? (
+              <p>{t('stats.noEscalations')}</p>
+            ) : (
+              <BarChart labels={platforms.names} datasets={platforms.outcomes} horizontal stacked label={t('stats.outcomesTitle')} locale={locale} />
+            )}
             <p className="muted">{t('stats.sameTable')}</p>
           </section>
           <section className="card stat-figure" aria-labelledby="stat-on-time">
             <h2 id="stat-on-time">{t('stats.onTimeTitle')}</h2>
-            <BarChart labels={platforms.names} datasets={platforms.onTime} horizontal percent label={t('stats.onTimeTitle')} locale={locale} />
+            {data.platforms.every((p) => p.onTimeRate === null) ? (
+              <p>{t('stats.nothingDue')}</p>
+            ) : (
+              <BarChart labels={platforms.names} datasets={platforms.onTime} horizontal percent label={t('stats.onTimeTitle')} locale={locale} />
+            )}
             <p className="muted">{t('stats.sameTable')}</p>
           </section>
         </>
