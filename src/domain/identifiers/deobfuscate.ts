@@ -353,7 +353,18 @@ export function toOriginalSpan(d: Deobfuscated, start: number, end: number): { s
   return { start: from, end: to };
 }
 
+/**
+ * The last (short) input found free of obfuscation. Detection deobfuscates an input and the
+ * canonicalizer it picks does it again: the second time this answers without a scan.
+ */
+let lastClean = '';
+
 /** The input with obfuscations undone, for canonicalizers that need no offsets. */
 export function deobfuscateText(input: string): string {
+  if (input === lastClean) return input;
+  if (!mayBeObfuscated(input)) {
+    if (input.length <= 2048) lastClean = input;
+    return input;
+  }
   return run(input, false).text;
 }

@@ -29,7 +29,7 @@ import { canonicalizeBank } from './bank.ts';
 import { looksLikeVietQr } from './vietqr.ts';
 import { canonicalizeEmail } from './email.ts';
 import { canonicalizeCrypto, cryptoChainOf } from './crypto.ts';
-import { canonicalizeUrl, displayOf, resolveUrl } from './url.ts';
+import { canonicalizeUrl, displayOf, resolvePlainUrl, resolveUrl, urlCanonical } from './url.ts';
 import { canonicalizeDomain, domainIndicatorOfHost, registrableDomain } from './domain.ts';
 import { canonicalizeFacebook, canonicalizeFacebookLink, isFacebookFamilyHost } from './facebook.ts';
 import { canonicalizeZalo, ZALO } from './zalo.ts';
@@ -40,7 +40,8 @@ import { canonicalizeX, X } from './x.ts';
 import { canonicalizeYoutube, YOUTUBE } from './youtube.ts';
 import { deobfuscateText } from './deobfuscate.ts';
 import { canonicalizeLinkOnPlatform, type PlatformSpec } from './platform-link.ts';
-import { linkHost, parseRest, schemeLength, type WebLink } from './web-link.ts';
+import { linkHost, parseRest, schemeLength, type LinkHost, type WebLink } from './web-link.ts';
+import type { SafeBrowsingUrl } from './safe-browsing.ts';
 import { isRedirectorHost, isRedirectorPath, unwrapRedirects } from './redirectors.ts';
 import { IDENTIFIER_KINDS } from './types.ts';
 
@@ -111,11 +112,22 @@ function platformOfLink(link: Pick<WebLink, 'scheme' | 'host'>): IdentifierKind 
   return null;
 }
 
-type Route = { kind: IdentifierKind; input: string; link: boolean; parsed?: WebLink };
+/**
+ * Where an input goes. `parsed` is the link detection already split; `url` is what
+ * `resolveUrl(input)` gives, when detection already knows it (a plain http(s) link).
+ */
+type Route = { kind: IdentifierKind; input: string; link: boolean; parsed?: WebLink; url?: SafeBrowsingUrl | null };
 
 function route(raw: string): Route | null {
   let s = raw.trim();
   if (s.length === 0) return null;
+  // A plain http(s) link, the most common link, is resolved in one pass. None of the readings
+  // before the link step applies to it (no kind prefix, number, VietQR payload, obfuscation,
+  // address or e-mail: "http:" is not a kind and no e-mail address starts with it).
+  if (s.charCodeAt(0) === 0x68) {
+    const url = resolvePlainUrl(s);
+    if (url) return routeLink(s, { scheme: url.scheme, host: url.host, rest: s.slice(url.scheme.length + 3 + url.host.length) }, false, url);
+  }
   // `kind:` prefixes are at most 9 letters: only then is the prefix regex worth running.
   const colon = s.indexOf(':');
   const prefix = colon > 0 && colon <= 9 ? PREFIX.exec(s) : null;
@@ -145,34 +157,44 @@ function route(raw: string): Route | null {
   if (scheme || s.startsWith('//') || host) {
     const bare = host !== null && host[0].length === s.length;
     if (bare && /^[0-9.]+$/.test(s)) return PHONE.test(s) ? { kind: 'phone', input: s, link: false } : null;
-    let target = s;
-    // Most links are neither redirectors nor platform links: their path is never split here.
-    let where = linkHost(s);
-    // Facebook's hosts are redirector hosts too: keep the parse for the platform step.
-    let parsed: WebLink | null = null;
-    if (where && isRedirectorHost(where.host)) {
-      parsed = parseRest(where);
-      if (isRedirectorPath(parsed.host, `/${parsed.segments.join('/')}`)) {
-        target = unwrapRedirects(s) ?? s;
-        if (target !== s) {
-          where = linkHost(target);
-          parsed = null;
-        }
-      }
-    }
-    if (where) {
-      const platform = platformOfLink(where);
-      if (platform) return { kind: platform, input: target, link: true, parsed: parsed ?? parseRest(where) };
-    }
-    if (bare && !s.endsWith('.') && where && isPlausibleDomain(where.host)) return { kind: 'domain', input: s, link: false };
-    if (bare) return null;
-    return { kind: 'url', input: s, link: true };
+    return routeLink(s, linkHost(s), bare, null);
   }
   if (/\d/.test(s)) {
     if (PHONE.test(s)) return { kind: 'phone', input: s, link: false };
     if (BANKISH.test(s)) return { kind: 'bank', input: s, link: false };
   }
   return null;
+}
+
+/**
+ * The link step of detection: unwrap a redirector, then the host decides (a platform, a bare
+ * domain, else a URL). `url` is the resolved form of `s` when already known.
+ */
+function routeLink(s: string, at: LinkHost | null, bare: boolean, url: SafeBrowsingUrl | null): Route | null {
+  let target = s;
+  let where = at;
+  let resolved = url;
+  // Facebook's hosts are redirector hosts too: keep the parse for the platform step. Most links
+  // are neither redirectors nor platform links: their path is never split here.
+  let parsed: WebLink | null = null;
+  if (where && isRedirectorHost(where.host)) {
+    parsed = parseRest(where);
+    if (isRedirectorPath(parsed.host, `/${parsed.segments.join('/')}`)) {
+      target = unwrapRedirects(s) ?? s;
+      if (target !== s) {
+        where = linkHost(target);
+        parsed = null;
+        resolved = null;
+      }
+    }
+  }
+  if (where) {
+    const platform = platformOfLink(where);
+    if (platform) return { kind: platform, input: target, link: true, parsed: parsed ?? parseRest(where), url: resolved };
+  }
+  if (bare && !s.endsWith('.') && where && isPlausibleDomain(where.host)) return { kind: 'domain', input: s, link: false };
+  if (bare) return null;
+  return { kind: 'url', input: s, link: true, url: resolved };
 }
 
 /** The kind `canonicalize` would use for `raw`, or null when it cannot tell. */
@@ -193,8 +215,8 @@ function canonicalizeParsed(kind: IdentifierKind, link: WebLink, input: string):
   return spec ? canonicalizeLinkOnPlatform(spec, link) : CANONICALIZERS[kind](input);
 }
 
-/** Add the link's own `url:` and `domain:` to a platform result. */
-function withLinkContext(result: CanonResult, input: string): CanonResult {
+/** Add the link's own `url:` and `domain:` to a platform result; `known` is `resolveUrl(input).url` if known. */
+function withLinkContext(result: CanonResult, input: string, known?: SafeBrowsingUrl | null): CanonResult {
   if (!result.ok) return result;
   // Only web links: tg:// and other app schemes have no URL worth listing.
   const sep = input.indexOf('://');
@@ -202,7 +224,7 @@ function withLinkContext(result: CanonResult, input: string): CanonResult {
     const head = input.slice(0, 8).toLowerCase();
     if (!head.startsWith('http://') && !head.startsWith('https://')) return result;
   }
-  const u = resolveUrl(input);
+  const u = known ? { ok: true as const, url: known } : resolveUrl(input);
   if (!u.ok) return result;
   // Built directly from the canonical URL (not through a url: result and a copy of it without
   // its own `related`): this runs for every platform link.
@@ -236,14 +258,16 @@ export function canonicalize(raw: string, opts: { kind?: IdentifierKind } = {}):
     }
     const r = route(raw);
     if (!r) return fail('unknown_kind', 'Could not tell what kind of identifier this is; give the kind.');
+    // Detection already resolved the link: what canonicalizeUrl(r.input) would give.
+    if (r.kind === 'url' && r.url) return { ok: true, value: urlCanonical(r.url) };
     const result = r.parsed ? canonicalizeParsed(r.kind, r.parsed, r.input) : CANONICALIZERS[r.kind](r.input);
     if (!r.link || !PLATFORM_KINDS.has(r.kind)) return result;
     // A platform link that names no account is still a link worth recording.
     if (!result.ok) {
-      const asUrl = canonicalizeUrl(r.input);
+      const asUrl = r.url ? { ok: true as const, value: urlCanonical(r.url) } : canonicalizeUrl(r.input);
       return asUrl.ok ? asUrl : result;
     }
-    return withLinkContext(result, r.input);
+    return withLinkContext(result, r.input, r.url);
   } catch {
     return fail('invalid', 'The identifier could not be read.');
   }

@@ -313,8 +313,75 @@ function isPlainAscii(s: string): boolean {
   return true;
 }
 
+/**
+ * The canonical form of a plain link built in one pass, or null when the full algorithm is
+ * needed. Plain means: `http://` or `https://` in lower case; a host of ASCII letters,
+ * digits, hyphens and single inner dots, starting with a letter (so no IP address in any
+ * spelling, no port, userinfo or IDN); then a path and query of printable ASCII without `%`,
+ * `#` or a backslash, and no `//` or `/.` in the path. Every rule of the full algorithm leaves
+ * such a link as it is, except that the host is lower-cased and an empty path is written `/`.
+ * Most links people report look like this. Equal to `safeBrowsingCanonicalizeFull` whenever it
+ * is not null (a property test compares them on generated links and on the table cases).
+ */
+export function plainHttpUrl(s: string): SafeBrowsingUrl | null {
+  let at: number;
+  if (s.startsWith('https://')) at = 8;
+  else if (s.startsWith('http://')) at = 7;
+  else return null;
+  const n = s.length;
+  const hostStart = at;
+  let upper = false;
+  // The host: labels of [a-z0-9-] joined by single dots, starting with a letter.
+  let c = s.charCodeAt(at) | 0x20;
+  if (c < 0x61 || c > 0x7a) return null;
+  let prevDot = true;
+  for (; at < n; at++) {
+    c = s.charCodeAt(at);
+    if (c === 0x2f || c === 0x3f) break;
+    if (c === 0x2e) {
+      if (prevDot) return null;
+      prevDot = true;
+      continue;
+    }
+    prevDot = false;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d) continue;
+    if (c >= 0x41 && c <= 0x5a) {
+      upper = true;
+      continue;
+    }
+    return null;
+  }
+  if (prevDot) return null;
+  const hostEnd = at;
+  // The path up to "?", then the query: printable ASCII without "%", "#" or a backslash; no
+  // "//" or "/." in the path, which path canonicalization would rewrite.
+  let query = -1;
+  for (; at < n; at++) {
+    c = s.charCodeAt(at);
+    if (c <= 0x20 || c >= 0x7f || c === 0x25 || c === 0x23 || c === 0x5c) return null;
+    if (c === 0x3f) {
+      if (query < 0) query = at;
+    } else if (c === 0x2f && query < 0) {
+      const d = s.charCodeAt(at + 1);
+      if (d === 0x2f || d === 0x2e) return null;
+    }
+  }
+  const scheme = hostStart === 8 ? 'https' : 'http';
+  const host = upper ? s.slice(hostStart, hostEnd).toLowerCase() : s.slice(hostStart, hostEnd);
+  const pathEnd = query < 0 ? n : query;
+  const path = pathEnd === hostEnd ? '/' : s.slice(hostEnd, pathEnd);
+  const q = query < 0 ? null : s.slice(query + 1);
+  const url = !upper && pathEnd !== hostEnd ? s : `${scheme}://${host}${path}${q === null ? '' : '?' + q}`;
+  return { url, scheme, host, path, query: q, isIp: false };
+}
+
 /** Canonicalize `raw` by the Safe Browsing rules; null when it has no host. Never throws. */
 export function safeBrowsingCanonicalize(raw: string): SafeBrowsingUrl | null {
+  return plainHttpUrl(raw) ?? safeBrowsingCanonicalizeFull(raw);
+}
+
+/** The full algorithm, for any input (`safeBrowsingCanonicalize` tries the plain-link path first). */
+export function safeBrowsingCanonicalizeFull(raw: string): SafeBrowsingUrl | null {
   // Most links are printable ASCII without "%" or "#": then the byte conversion, fragment,
   // trimming, unescaping and re-escaping steps all leave them unchanged and are skipped.
   const plain = isPlainAscii(raw);

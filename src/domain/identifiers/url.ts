@@ -8,7 +8,7 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { fail, ok, type CanonResult, type Canonical } from './types.ts';
 import { deobfuscateText } from './deobfuscate.ts';
-import { expressions as sbExpressions, safeBrowsingCanonicalize, type SafeBrowsingUrl } from './safe-browsing.ts';
+import { expressions as sbExpressions, plainHttpUrl, safeBrowsingCanonicalize, safeBrowsingCanonicalizeFull, type SafeBrowsingUrl } from './safe-browsing.ts';
 import { isRedirectorPath, MAX_REDIRECT_HOPS, unwrapOnce } from './redirectors.ts';
 import { domainIndicatorOfHost } from './domain.ts';
 
@@ -50,17 +50,30 @@ const MAX_STEPS = MAX_REDIRECT_HOPS + 4;
  * canonicalization. To stay idempotent the steps repeat until the result is a fixed point: a
  * canonical URL that deobfuscation leaves alone and that no redirector rule unwraps.
  */
-export function resolveUrl(raw: string): { ok: true; url: SafeBrowsingUrl } | { ok: false; code: string; message: string } {
+export function resolveUrl(raw: string): Resolved {
+  return resolve(raw, true);
+}
+
+/** `resolveUrl` without the plain-link path (`resolvePlainUrl`), so tests can compare the two. */
+export function resolveUrlFull(raw: string): Resolved {
+  return resolve(raw, false);
+}
+
+type Resolved = { ok: true; url: SafeBrowsingUrl } | { ok: false; code: string; message: string };
+
+function resolve(raw: string, plainFirst: boolean): Resolved {
   let s = raw.trim();
   if (s.length > 4 && s.slice(0, 4).toLowerCase() === 'url:') s = s.slice(4).trim();
   if (s.length === 0) return { ok: false, code: 'empty', message: 'The input is empty.' };
   if (s.length > MAX_URL_LENGTH) return { ok: false, code: 'url_too_long', message: `A URL is at most ${MAX_URL_LENGTH} characters here.` };
+  const plain = plainFirst ? resolvePlainUrl(s) : null;
+  if (plain) return { ok: true, url: plain };
   let current = deobfuscateText(s);
   // A string deobfuscation left alone is a fixed point of it: when canonicalization also leaves
   // it alone (the common case), the second deobfuscation below would only repeat the first.
   const settled = current === s ? s : null;
   for (let step = 0; step < MAX_STEPS; step++) {
-    const u = safeBrowsingCanonicalize(current);
+    const u = plainFirst ? safeBrowsingCanonicalize(current) : safeBrowsingCanonicalizeFull(current);
     if (!u) return { ok: false, code: 'url_invalid', message: 'Not a web address with a host name.' };
     // Most links are not wrapped: decide on the canonical host before parsing the link again.
     if (isRedirectorPath(u.host, u.path)) {
@@ -76,6 +89,19 @@ export function resolveUrl(raw: string): { ok: true; url: SafeBrowsingUrl } | { 
     current = again;
   }
   return { ok: false, code: 'url_redirect_loop', message: 'The link wraps redirectors too many times.' };
+}
+
+/**
+ * What `resolveUrl(s)` gives for a plain http(s) link (see `plainHttpUrl`) that is neither
+ * defanged nor a redirector, in one pass; null when the general loop must decide. `s` is
+ * trimmed (a plain link has no white space anywhere).
+ */
+export function resolvePlainUrl(s: string): SafeBrowsingUrl | null {
+  if (s.length > MAX_URL_LENGTH) return null;
+  const u = plainHttpUrl(s);
+  if (!u || deobfuscateText(s) !== s || isRedirectorPath(u.host, u.path)) return null;
+  // The loop below would stop at once: the canonical form is a fixed point of deobfuscation.
+  return u.url === s || deobfuscateText(u.url) === u.url ? u : null;
 }
 
 /** A redirect target worth following: one that is itself a web address. */

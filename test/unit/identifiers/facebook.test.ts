@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { canonicalizeFacebook } from '../../../src/domain/identifiers/facebook.ts';
+import { canonicalize } from '../../../src/domain/identifiers/index.ts';
 import { anyText } from './arbitraries.ts';
 
 // All ids, names and codes below are invented.
@@ -165,6 +166,14 @@ describe('fb: display links lead back to the same indicator', () => {
     if (!r.ok) return;
     expect(indicator(r.value.display)).toBe(r.value.indicator);
     expect(indicator(r.value.indicator)).toBe(r.value.indicator);
+  });
+});
+
+describe('fb: detection gives the same result on the plain-link path and the general path (table inputs)', () => {
+  // An upper-case scheme is not a plain link, so the general path reads it.
+  const links = [...PROFILES, ...USERS, ...GROUPS, ...CONTENT, ...NOT_FACEBOOK].map((c) => c[0]).filter((s) => /^https?:\/\//.test(s));
+  it.each(links)('%s', (input) => {
+    expect(canonicalize(input)).toEqual(canonicalize(input.replace(/^https?:\/\//, (m) => m.toUpperCase())));
   });
 });
 

@@ -72,6 +72,14 @@ describe('index: detection and canonicalization', () => {
   });
 });
 
+describe('index: the plain-link path gives what the general path gives (table inputs)', () => {
+  // An upper-case scheme is not a plain link, so the general path reads it.
+  const links = DETECTION.map((c) => c[0]).filter((s) => /^https?:\/\//.test(s));
+  it.each(links)('%s', (input) => {
+    expect(canonicalize(input)).toEqual(canonicalize(input.replace(/^https?:\/\//, (m) => m.toUpperCase())));
+  });
+});
+
 describe('index: forced kinds', () => {
   it.each<[string, IdentifierKind, string]>([
     ['@kenh_dau_tu_mau', 'telegram', 'telegram:kenh_dau_tu_mau'],

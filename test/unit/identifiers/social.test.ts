@@ -7,6 +7,7 @@ import { canonicalizeTiktok } from '../../../src/domain/identifiers/tiktok.ts';
 import { canonicalizeInstagram } from '../../../src/domain/identifiers/instagram.ts';
 import { canonicalizeX } from '../../../src/domain/identifiers/x.ts';
 import { canonicalizeYoutube } from '../../../src/domain/identifiers/youtube.ts';
+import { canonicalize } from '../../../src/domain/identifiers/index.ts';
 import { anyText } from './arbitraries.ts';
 
 type Canon = (raw: string) => CanonResult;
@@ -146,6 +147,14 @@ const TABLES: [string, Canon, [string, string][]][] = [
 for (const [name, canon, table] of TABLES) {
   describe(`${name}: table`, () => {
     it.each(table)('%s → %s', (input, want) => expect(ind(canon, input)).toBe(want));
+  });
+
+  describe(`${name}: detection gives the same result on the plain-link path and the general path`, () => {
+    // An upper-case scheme is not a plain link, so the general path reads it.
+    const links = table.map((c) => c[0]).filter((s) => /^https?:\/\//.test(s));
+    it.each(links)('%s', (input) => {
+      expect(canonicalize(input)).toEqual(canonicalize(input.replace(/^https?:\/\//, (m) => m.toUpperCase())));
+    });
   });
 
   describe(`${name}: properties`, () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalizeUrl, expressions } from '../../../src/domain/identifiers/url.ts';
+import { canonicalizeUrl, expressions, resolveUrl, resolveUrlFull } from '../../../src/domain/identifiers/url.ts';
 import { anyText } from './arbitraries.ts';
-import { parseIPv4, unescapeFully, unescapeOnce, safeBrowsingCanonicalize } from '../../../src/domain/identifiers/safe-browsing.ts';
+import { parseIPv4, unescapeFully, unescapeOnce, safeBrowsingCanonicalize, safeBrowsingCanonicalizeFull } from '../../../src/domain/identifiers/safe-browsing.ts';
 
 const value = (raw: string): string => {
   const r = canonicalizeUrl(raw);
@@ -169,6 +169,14 @@ describe('url: reference client cases', () => {
 
 describe('url: more canonical forms', () => {
   it.each(MORE)('%j → %s', (input, want) => expect(value(input)).toBe(want));
+});
+
+describe('url: the plain-link path gives what the full algorithm gives (table inputs)', () => {
+  const inputs = [...SAFE_BROWSING_DOC, ...REFERENCE_CLIENT, ...MORE, ...REDIRECTS].flatMap(([a, b]) => [a, b]).concat(INVALID);
+  it.each(inputs)('%j', (input) => {
+    expect(safeBrowsingCanonicalize(input)).toEqual(safeBrowsingCanonicalizeFull(input));
+    expect(resolveUrl(input)).toEqual(resolveUrlFull(input));
+  });
 });
 
 describe('url: redirectors', () => {
