@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { anyText } from './arbitraries.ts';
-import { canonicalizePhone } from '../../../src/domain/identifiers/phone.ts';
+import { Metadata, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { canonicalizePhone, vnPatternsAllow } from '../../../src/domain/identifiers/phone.ts';
 import { LANDLINE_2017, MOBILE_2018 } from '../../../src/domain/identifiers/phone-prefixes.ts';
 
 const same = (e164: string) => (inputs: string[]) => inputs.map((input) => [input, e164] as const);
@@ -153,5 +154,43 @@ describe('canonicalizePhone', () => {
 
   it('survives non-string input', () => {
     expect(canonicalizePhone(undefined as unknown as string).ok).toBe(false);
+  });
+});
+
+describe('canonicalizePhone: the pattern screen before libphonenumber', () => {
+  const vnValid = (nsn: string): boolean => parsePhoneNumberFromString(`+84${nsn}`)?.isValid() === true;
+
+  it('relies on 0 being the only Vietnamese national prefix libphonenumber strips', () => {
+    const metadata = new Metadata();
+    metadata.selectNumberingPlan('VN');
+    expect((metadata as unknown as { nationalPrefixForParsing(): string }).nationalPrefixForParsing()).toBe('0');
+  });
+
+  it('never rules out a number libphonenumber calls valid (random national numbers)', () => {
+    const nsn = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.stringMatching(/^[0-9]{0,11}$/)).map(([d, rest]) => `${d}${rest}`);
+    fc.assert(
+      fc.property(nsn, (n) => {
+        if (!vnPatternsAllow(n)) expect(vnValid(n)).toBe(false);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('never rules out a number libphonenumber calls valid (every 3-digit prefix, every length)', () => {
+    for (let p = 100; p <= 999; p++) {
+      for (let len = 7; len <= 11; len++) {
+        for (const fill of ['0', '5', '9']) {
+          const n = `${p}`.padEnd(len, fill);
+          if (!vnPatternsAllow(n)) expect(vnValid(n), n).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('agrees exactly with libphonenumber on numbers it allows or not (spot checks)', () => {
+    for (const [n, valid] of [['912345678', true], ['800000185', false], ['2438123456', true], ['1900123456', true], ['890123456', false], ['896123456', true]] as const) {
+      expect(vnPatternsAllow(n)).toBe(valid);
+      expect(vnValid(n)).toBe(valid);
+    }
   });
 });
