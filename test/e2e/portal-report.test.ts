@@ -185,4 +185,44 @@ describe('public portal: report a scam, then track it', () => {
       await context.close();
     }
   });
+
+  it('a lost answer on a slow, flaky network: the draft stays, "send again" gets the same tracking code, and only one report is stored', async () => {
+    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/report`);
+      await page.getByRole('radio', { name: /Mua bán trực tuyến/ }).check();
+      await page.getByLabel('Mô tả chuyện đã xảy ra').fill(
+        'Tôi đặt cọc 2 triệu đồng mua một chiếc xe máy cũ qua một nhóm mua bán trên mạng xã hội; người bán nhận tiền xong thì chặn liên lạc và xóa bài đăng, kèm một đoạn mô tả rất dài để xem giao diện có bị vỡ trên điện thoại hay không: Thànhphốhồchíminhquậnbìnhthạnhphườngmườihaiđườngsốbamươibảy.',
+      );
+      for (let step = 0; step < 5; step += 1) await next(page);
+      await page.getByRole('heading', { name: /Bước 6\/6/ }).waitFor();
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+
+      // The server stores the report, but its answer never arrives.
+      let attempts = 0;
+      await page.route('**/api/v1/reports', async (route) => {
+        attempts += 1;
+        if (attempts === 1) {
+          await route.fetch();
+          await route.abort('connectionreset');
+        } else {
+          await new Promise((resolve) => setTimeout(resolve, 800)); // slow, but it arrives
+          await route.continue();
+        }
+      });
+      await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+      await page.getByText('Chưa gửi được do mất kết nối.', { exact: false }).waitFor();
+
+      const replay = page.waitForResponse((response) => response.url().endsWith('/api/v1/reports'));
+      await page.getByRole('button', { name: 'Gửi lại' }).click();
+      await page.getByRole('status').filter({ hasText: 'Đang gửi…' }).waitFor();
+      const response = await replay;
+      expect(response.status()).toBe(201);
+      expect(response.headers()['idempotent-replayed']).toBe('true');
+      await page.getByTestId('tracking-code').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
 });
