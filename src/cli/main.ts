@@ -18,6 +18,7 @@ export async function main(argv: string[]): Promise<void> {
     import('./commands/serve.ts'),
     import('./commands/migrate.ts'),
     import('./commands/seed.ts'),
+    import('./commands/content.ts'),
     import('./commands/user.ts'),
     import('./commands/org.ts'),
     import('./commands/apikey.ts'),
