@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { cliEnv, freshCliTarget, runCli } from '../helpers/cli.ts';
+import { putIndicator } from '../helpers/indicators.ts';
 
 function run(args: string[], input: string): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['bin/canhgiac.mjs', ...args], { input, encoding: 'utf8', timeout: 60_000 });
@@ -28,5 +30,31 @@ describe('canhgiac score (real process)', () => {
     const r = run(['score', '--help'], '');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('"reasons"');
+  });
+});
+
+describe('canhgiac score --verdicts', () => {
+  it('loads the look-up index from the database and counts the verdicts, as the agency sees them', async () => {
+    const target = await freshCliTarget();
+    try {
+      const migrated = await runCli(['migrate'], target.env);
+      expect(migrated.code, migrated.stderr).toBe(0);
+      const database = await target.open();
+      try {
+        await putIndicator(database.db, { indicator: 'phone:+84912000111', verdict: 'confirmed', tlp: 'red', reportCount: 5 });
+      } finally {
+        await database.close();
+      }
+      const input = `${JSON.stringify({ text: 'Gọi em số 0912 000 111 nhé' })}\n`;
+      const r = spawnSync(process.execPath, ['bin/canhgiac.mjs', 'score', '--verdicts'], { input, encoding: 'utf8', timeout: 60_000, env: cliEnv(target.env) });
+      expect(r.status, r.stderr).toBe(0);
+      const answer = JSON.parse(r.stdout.trim()) as { label: string; reasons: { signal: string; detail: string }[] };
+      expect(answer.label).toBe('scam');
+      expect(answer.reasons.find((x) => x.signal === 'identifier.confirmed')?.detail).toContain('5 reports');
+      const offline = spawnSync(process.execPath, ['bin/canhgiac.mjs', 'score'], { input, encoding: 'utf8', timeout: 60_000, env: cliEnv(target.env) });
+      expect(JSON.parse(offline.stdout.trim()).reasons.map((x: { signal: string }) => x.signal)).not.toContain('identifier.confirmed');
+    } finally {
+      await target.cleanup();
+    }
   });
 });

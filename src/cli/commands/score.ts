@@ -6,8 +6,8 @@ import type { RiskResult } from '../../domain/risk/types.ts';
  * `canhgiac score`: one JSON object per stdin line, {"text": "...", "identifiers": [...]?},
  * → one JSON line each: {"score","label","reasons":[{"signal","weight","detail"}]}. A line that
  * is not such an object gives {"error":{"code","message"}} and the command goes on. Scoring is
- * offline: no database is opened, so the verdicts of identifiers are not part of the score
- * (the API endpoint adds them).
+ * offline unless --verdicts is given: then the look-up index is loaded from the database once
+ * and the verdicts of identifiers count, as the agency sees them.
  */
 
 type Score = (input: { text: string; identifiers?: string[] }) => RiskResult;
@@ -59,13 +59,31 @@ Output, one line per non-empty input line:
   {"score":87,"label":"scam","reasons":[{"signal":"text.otp_request","weight":25,"detail":"..."}, ...]}
   {"error":{"code":"invalid_json","message":"..."}}
 The reasons' weights add up to the score (0-100); "scam" from 50 up. Signals and weights: docs/risk.md.
-Offline: the verdicts of identifiers are not looked up (the API endpoint POST /api/v1/risk/score does).
+Without --verdicts no database is opened and the verdicts of identifiers do not count; with it
+the look-up index is loaded from the database (DATA_DIR or DATABASE_URL) and they count as the
+agency sees them (every verdict, with report counts).
 
 Example:
   echo '{"text":"Gửi mã OTP cho em để nhận quà nhé"}' | canhgiac score`)
-    .action(async () => {
+    .option('--verdicts', 'load the look-up index from the database and count the verdicts of identifiers')
+    .action(async (options: { verdicts?: boolean }) => {
       // Loaded here: the model is read only when this command runs.
       const { scoreRisk } = await import('../../domain/risk/scorer.ts');
-      await scoreStream(process.stdin, process.stdout, (input) => scoreRisk(input));
+      if (!options.verdicts) {
+        await scoreStream(process.stdin, process.stdout, (input) => scoreRisk(input));
+        return;
+      }
+      const [{ withContext }, { LookupIndex }, { verdictResolver }] = await Promise.all([
+        import('../open-context.ts'),
+        import('../../app/lookup-index.ts'),
+        import('../../app/risk-verdicts.ts'),
+      ]);
+      const index = new LookupIndex();
+      // The index is all that is needed: the database is closed before scoring starts.
+      await withContext('cli score', async ({ database }) => {
+        await index.load(database.db);
+      });
+      const resolve = verdictResolver(index, 'agency');
+      await scoreStream(process.stdin, process.stdout, (input) => scoreRisk(input, { resolve }));
     });
 }

@@ -1,42 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { forbidden } from '../../app/errors.ts';
-import type { LookupIndex } from '../../app/lookup-index.ts';
-import { answerCanonical } from '../../app/lookups.ts';
+import { verdictResolver, type RiskAudience } from '../../app/risk-verdicts.ts';
 import { AGENCY_ROLES } from '../../domain/auth/access.ts';
-import { canonicalize } from '../../domain/identifiers/index.ts';
 import { scoreRisk } from '../../domain/risk/scorer.ts';
-import type { ResolvedIndicator, VerdictResolver } from '../../domain/risk/types.ts';
 import { problemResponses } from '../schemas/common.ts';
 import { RiskScoreAnswer, RiskScoreBody } from '../schemas/risk.ts';
 
-/** Who is asking, for what the verdicts may show: everything, partners' view, or the public's. */
-type Audience = 'agency' | 'partner' | 'public';
-
-/**
- * Verdicts of the node's in-memory look-up index, as the audience may see them. The agency sees
- * every verdict (cleared and TLP red included) with report counts; partners see what a partner
- * look-up shows; the public sees confirmed listings and verified-legitimate owners only, and no
- * report counts (no sources).
- */
-export function verdictResolver(index: LookupIndex, audience: Audience): VerdictResolver {
-  return (indicator: string): ResolvedIndicator | undefined => {
-    if (audience === 'agency') {
-      const own = index.legitimateOwner(indicator);
-      if (own) return { verdict: 'verified_legitimate', owner: own.ownerName };
-      const e = index.get(indicator);
-      if (e) return { verdict: e.verdict, reportCount: e.reportCount };
-    }
-    const c = canonicalize(indicator);
-    if (!c.ok) return undefined;
-    const answer = answerCanonical(index, indicator, c.value, audience === 'public' ? 'public' : 'partner');
-    if (answer.state === 'verified_legitimate') return { verdict: 'verified_legitimate', owner: answer.owner?.name };
-    if (answer.state !== 'listed' || !answer.listing) return undefined;
-    return audience === 'public' ? { verdict: answer.listing.verdict } : { verdict: answer.listing.verdict, reportCount: answer.listing.reportCount };
-  };
-}
-
-function audienceOf(request: FastifyRequest): Audience {
+function audienceOf(request: FastifyRequest): RiskAudience {
   const actor = request.caller.actor;
   if (actor.type === 'user') return 'agency';
   if (actor.type === 'api_key') {
