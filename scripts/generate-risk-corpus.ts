@@ -5,11 +5,12 @@
  * is invented; links use the reserved .example and .test domains or a shortener with a random
  * path. How it was made and its limits: docs/risk.md.
  *
- * Each line: {"text","label","fraud_type","hard_negative","group","template"}.
+ * Each line: {"text","label","fraud_type","hard_negative","group","template"}, plus "blind": true
+ * for the blind set (templates never used to train or tune; see risk-corpus-templates.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { foldVietnamese } from '../src/domain/identifiers/fold.ts';
-import { LEGIT, SCAM } from './risk-corpus-templates.ts';
+import { BLIND_LEGIT, BLIND_SCAM, LEGIT, SCAM } from './risk-corpus-templates.ts';
 
 export const CORPUS_SEED = 20261128;
 const PER_SCAM_TEMPLATE = 24;
@@ -163,6 +164,7 @@ export interface CorpusLine {
   hard_negative: boolean;
   group: string;
   template: string;
+  blind?: true;
 }
 
 export function generateCorpus(): CorpusLine[] {
@@ -187,6 +189,22 @@ export function generateCorpus(): CorpusLine[] {
       }
     });
   }
+  // The blind set comes last, so adding it left the generated messages above unchanged.
+  const BLIND_PER_TEMPLATE = 20;
+  for (const g of BLIND_SCAM) {
+    g.templates.forEach((t, i) => {
+      for (let k = 0; k < BLIND_PER_TEMPLATE; k++) {
+        emit({ text: vary(fill(t)), label: 'scam', fraud_type: g.group, hard_negative: false, group: g.group, template: `blind-${g.group}-${i + 1}`, blind: true });
+      }
+    });
+  }
+  for (const g of BLIND_LEGIT) {
+    g.templates.forEach((t, i) => {
+      for (let k = 0; k < BLIND_PER_TEMPLATE; k++) {
+        emit({ text: vary(fill(t)), label: 'legit', fraud_type: null, hard_negative: g.hard, group: g.group, template: `blind-${g.group}-${i + 1}`, blind: true });
+      }
+    });
+  }
   return lines;
 }
 
@@ -194,5 +212,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const lines = generateCorpus();
   writeFileSync(new URL('../data/risk/corpus.jsonl', import.meta.url), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
   const scams = lines.filter((l) => l.label === 'scam').length;
-  process.stdout.write(`data/risk/corpus.jsonl: ${lines.length} messages (${scams} scam, ${lines.length - scams} legitimate, ${lines.filter((l) => l.hard_negative).length} hard negatives)\n`);
+  process.stdout.write(`data/risk/corpus.jsonl: ${lines.length} messages (${scams} scam, ${lines.length - scams} legitimate, ${lines.filter((l) => l.hard_negative).length} hard negatives, ${lines.filter((l) => l.blind).length} in the blind set)\n`);
 }

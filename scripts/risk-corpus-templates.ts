@@ -278,3 +278,35 @@ export const LEGIT: LegitGroup[] = [
     ],
   },
 ];
+
+/**
+ * The blind set: templates written after the rules and weights were settled, in new wordings,
+ * and never used to train or to tune anything. `npm run risk:train` measures the shipped scorer
+ * on them once per run; see docs/risk.md. Do not tune the rules against these: write new blind
+ * templates instead when the rules change.
+ */
+export const BLIND_SCAM: ScamGroup[] = [
+  { label: 'scam', group: 'investment', templates: ['Chị ơi em bên quỹ đầu tư {exchange}, tuần này khách VIP được chia lãi cao, vốn 10 triệu thu về 15 triệu sau 3 ngày, chị muốn tham gia thì nhắn em.'] },
+  { label: 'scam', group: 'job_task', templates: ['Cần gấp người làm online 1-2 tiếng/ngày, chỉ cần điện thoại, mỗi đơn duyệt được trả ngay {small}, ứng trước tiền đơn sẽ được hoàn lại cả gốc lẫn lãi.'] },
+  { label: 'scam', group: 'impersonating_authorities', templates: ['Alo, đây là Phòng Cảnh sát hình sự, chúng tôi đang thụ lý hồ sơ có tên anh, anh cần hợp tác ngay, mọi thông tin phải giữ kín.'] },
+  { label: 'scam', group: 'impersonating_bank', templates: ['[{bank}] Quy khach vui long cap nhat CCCD gan chip truoc ngay {date} de tranh gian doan giao dich: {scamlink}'] },
+  { label: 'scam', group: 'phishing_link', templates: ['Gói cước của bạn sắp bị ngắt do chưa chuẩn hóa thông tin thuê bao. Chuẩn hóa ngay: {scamlink}', 'Your Netflix payment failed. Update your card within 12 hours to keep watching: {scamlink}'] },
+  { label: 'scam', group: 'prize_lottery', templates: ['Bạn là 1 trong 10 khách hàng may mắn của tháng, phần quà 1 chiếc tivi đang chờ bạn, liên hệ {phone} để xác nhận địa chỉ và đóng phí ship {small}.'] },
+  { label: 'scam', group: 'online_shopping', templates: ['Còn 1 suất vé máy bay giá rẻ đi Đà Nẵng, bạn thanh toán giữ chỗ {amount} trong hôm nay thì mình xuất vé liền nha.'] },
+  { label: 'scam', group: 'loan', templates: ['Bên em hỗ trợ tài chính cho khách nợ xấu, duyệt hồ sơ trong ngày, chỉ cần chuyển trước phí bảo hiểm khoản vay.'] },
+  { label: 'scam', group: 'romance', templates: ['Anh mới chuyển về Việt Nam công tác, gửi em một thùng quà có trang sức và tiền mặt, bên vận chuyển sẽ gọi em đóng phí.'] },
+  { label: 'scam', group: 'account_takeover', templates: ['Bạn ơi, mình đang bị khóa Facebook, bạn nhận giúp mình cái mã gửi về số bạn rồi chụp màn hình gửi lại nhé.'] },
+  { label: 'scam', group: 'fake_charity', templates: ['Hoàn cảnh gia đình em rất khó khăn, mẹ đang nằm viện, ai thương xin giúp đỡ qua số tài khoản {stk}, em cảm ơn.'] },
+];
+
+export const BLIND_LEGIT: LegitGroup[] = [
+  { label: 'legit', group: 'bank_notice_warning', hard: true, templates: ['{bank} trân trọng thông báo lịch bảo trì hệ thống từ 0h đến 2h ngày {date}. Trong thời gian này một số giao dịch có thể gián đoạn.', 'Bạn vừa đăng nhập tài khoản trên thiết bị mới. Nếu không phải bạn, hãy đổi mật khẩu trong phần Cài đặt của ứng dụng.'] },
+  { label: 'legit', group: 'government_warning', hard: true, templates: ['Từ 1/7, người dân có thể nộp hồ sơ cấp đổi giấy phép lái xe trên Cổng dịch vụ công. Lệ phí theo quy định, thanh toán trực tuyến.'] },
+  { label: 'legit', group: 'news_report', hard: true, templates: ['Thêm một người mất tiền vì tin nhắn giả mạo ngân hàng; cơ quan công an khuyên người dân gọi số tổng đài chính thức khi có nghi ngờ.'] },
+  { label: 'legit', group: 'promotion', hard: true, templates: ['Tuần lễ vàng tại siêu thị {shop}: mua 2 tặng 1 các sản phẩm sữa, áp dụng đến hết chủ nhật.'] },
+  { label: 'legit', group: 'job_ad', hard: true, templates: ['Trung tâm ngoại ngữ {shop} tuyển trợ giảng buổi tối, lương theo giờ, phỏng vấn tại trung tâm, không yêu cầu đóng phí.'] },
+  { label: 'legit', group: 'friend_loan', hard: true, templates: ['Cuối tuần này tớ trả cậu tiền vé xem phim hôm trước nhé, quên mất.'] },
+  { label: 'legit', group: 'bank_transaction', hard: true, templates: ['Hóa đơn tiền nước tháng {month} của gia đình là 185.000đ, vui lòng thanh toán qua ứng dụng ngân hàng hoặc tại điểm thu.'] },
+  { label: 'legit', group: 'delivery_notice', hard: false, templates: ['Shipper báo đơn của chị sẽ tới trong khoảng 14h-16h, chị để ý điện thoại giúp em.'] },
+  { label: 'legit', group: 'everyday_chat', hard: false, templates: ['Bố ơi con lấy xe đi học nhé, chiều con về sớm nấu cơm.', 'Reminder: your dentist appointment is on Friday at 10am. Reply C to confirm.', 'Nhà trường thông báo họp phụ huynh vào sáng thứ Bảy, đề nghị phụ huynh sắp xếp thời gian tham dự.'] },
+];
