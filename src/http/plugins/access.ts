@@ -32,6 +32,12 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 function presentedApiKey(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  // TAXII clients (OpenCTI, MISP) send API keys as HTTP Basic passwords; the user name is free.
+  if (header?.startsWith('Basic ') && request.url.startsWith('/taxii2')) {
+    const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    return colon >= 0 ? decoded.slice(colon + 1).trim() : decoded.trim();
+  }
   const x = request.headers['x-api-key'];
   return typeof x === 'string' ? x.trim() : null;
 }
