@@ -3,13 +3,18 @@ import type { Verdict } from '../domain/indicators/verdicts.ts';
 import type { Db } from '../store/connection.ts';
 import type { IndicatorRow } from '../store/indicators.ts';
 import { enqueue } from '../store/outbox.ts';
+import { outbox } from '../store/schema.ts';
 
 /**
  * Records a verdict change for partners' webhooks, in the change's transaction. The message
  * names the indicator and its new state only: who reported it never leaves the agency.
  */
 export async function enqueueVerdictChanged(tx: Db, row: IndicatorRow, fromVerdict: Verdict | null): Promise<void> {
-  const message: IndicatorVerdictChanged = {
+  await enqueue(tx, INDICATOR_VERDICT_TOPIC, verdictChangedMessage(row, fromVerdict));
+}
+
+function verdictChangedMessage(row: IndicatorRow, fromVerdict: Verdict | null): IndicatorVerdictChanged {
+  return {
     indicatorId: row.id,
     indicator: row.indicator,
     kind: row.kind,
@@ -21,5 +26,13 @@ export async function enqueueVerdictChanged(tx: Db, row: IndicatorRow, fromVerdi
     fraudTypes: row.fraudTypes,
     changedAt: row.updatedAt.toISOString(),
   };
-  await enqueue(tx, INDICATOR_VERDICT_TOPIC, message);
+}
+
+/**
+ * The same for many verdict changes at once (batch intake), in one statement: call it in the
+ * transaction that writes the verdict changes.
+ */
+export async function enqueueVerdictsChanged(tx: Db, changes: readonly { row: IndicatorRow; fromVerdict: Verdict | null }[]): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.insert(outbox).values(changes.map(({ row, fromVerdict }) => ({ topic: INDICATOR_VERDICT_TOPIC, payload: verdictChangedMessage(row, fromVerdict) })));
 }

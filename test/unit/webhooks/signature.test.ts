@@ -24,7 +24,7 @@ describe('Standard Webhooks signing, checked with the reference library', () => 
     const [fresh, old] = [generateSecret(), generateSecret()];
     const body = '{"type":"escalation.created"}';
     const headers = signedHeaders([fresh, old], 'msg_cg2', now(), body);
-    expect(headers['webhook-signature'].split(' ')).toHaveLength(2);
+    expect(headers['webhook-signature']!.split(' ')).toHaveLength(2);
     expect(() => new Webhook(fresh).verify(body, headers)).not.toThrow();
     expect(() => new Webhook(old).verify(body, headers)).not.toThrow();
     expect(() => new Webhook(generateSecret()).verify(body, headers)).toThrow();
