@@ -1,19 +1,24 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError } from '../../api/client.ts';
 import { submitReport, type ReportReceipt } from '../../api/public.ts';
+import { Loading } from '../../layout/Loading.tsx';
 import { usePageTitle } from '../../layout/use-page-title.ts';
 import { useLanguage } from '../../portal/use-language.ts';
-import { buildReport } from './build-report.ts';
 import { ContactStep } from './ContactStep.tsx';
 import { clearDraft, emptyDraft, hasContent, loadDraft, saveDraft, type ReportDraft } from './draft.ts';
 import { EvidenceStep } from './EvidenceStep.tsx';
 import { MoneyStep } from './MoneyStep.tsx';
 import { ReportDone } from './ReportDone.tsx';
-import { ReviewStep } from './ReviewStep.tsx';
 import { STEPS, validateStep } from './validate.ts';
 import { WhatStep } from './WhatStep.tsx';
-import { WhoStep } from './WhoStep.tsx';
+
+// The steps that read identifiers carry the server's identifier code (≈ 200 kB compressed):
+// loaded after the first step is on screen, so a slow phone can start typing at once.
+const loadWhoStep = () => import('./WhoStep.tsx');
+const loadReviewStep = () => import('./ReviewStep.tsx');
+const WhoStep = lazy(() => loadWhoStep().then((m) => ({ default: m.WhoStep })));
+const ReviewStep = lazy(() => loadReviewStep().then((m) => ({ default: m.ReviewStep })));
 
 type Sending = { status: 'idle' } | { status: 'sending'; progress: number } | { status: 'failed'; message: string };
 
@@ -39,6 +44,11 @@ export function ReportPage() {
     if (receipt === null) saveDraft(draft);
   }, [draft, receipt]);
 
+  useEffect(() => {
+    void loadWhoStep();
+    void loadReviewStep();
+  }, []);
+
   // A new step is announced by moving the focus to its heading (not on the first render).
   useEffect(() => {
     if (firstRender.current) {
@@ -57,6 +67,7 @@ export function ReportPage() {
   const send = async () => {
     setSending({ status: 'sending', progress: 0 });
     try {
+      const { buildReport } = await import('./build-report.ts');
       const input = buildReport(draft, language, t('report.otherDetails'));
       const answer = await submitReport(input, files, draft.idempotencyKey, (progress) => setSending({ status: 'sending', progress }));
       clearDraft();
@@ -136,12 +147,18 @@ export function ReportPage() {
 
         {stepName === 'what' && <WhatStep draft={draft} update={update} errors={errors} />}
         {stepName === 'who' && (
-          <WhoStep draft={draft} update={update} errors={errors} onScreenshot={(file) => setFiles((current) => [...current, file].slice(0, 10))} />
+          <Suspense fallback={<Loading label={t('app.loading')} />}>
+            <WhoStep draft={draft} update={update} errors={errors} onScreenshot={(file) => setFiles((current) => [...current, file].slice(0, 10))} />
+          </Suspense>
         )}
         {stepName === 'money' && <MoneyStep draft={draft} update={update} errors={errors} />}
         {stepName === 'evidence' && <EvidenceStep files={files} onChange={setFiles} rejected={rejected} onRejected={setRejected} />}
         {stepName === 'contact' && <ContactStep draft={draft} update={update} errors={errors} />}
-        {stepName === 'review' && <ReviewStep draft={draft} files={files} onEdit={goTo} />}
+        {stepName === 'review' && (
+          <Suspense fallback={<Loading label={t('app.loading')} />}>
+            <ReviewStep draft={draft} files={files} onEdit={goTo} />
+          </Suspense>
+        )}
 
         {sending.status === 'sending' && (
           <div className="upload-progress" role="status">
