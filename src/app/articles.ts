@@ -1,3 +1,4 @@
+import { FRAUD_TYPES } from '../domain/fraud-types.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import {
   findArticleBySlug,
@@ -48,6 +49,12 @@ export async function listPublicArticles(db: Db, lang: ContentLanguage, now = ne
     const t = pickTranslation(translations, lang)!;
     return { slug: article.slug, fraudType: article.fraudType, lang: t.lang, title: t.title, summary: t.summary, updatedAt: updatedAt(article, t) };
   });
+  // In the taxonomy's order (the commonest frauds first, "other" last), then by slug.
+  const rank = (type: string) => {
+    const i = (FRAUD_TYPES as readonly string[]).indexOf(type);
+    return i === -1 ? FRAUD_TYPES.length : i;
+  };
+  items.sort((a, b) => rank(a.fraudType) - rank(b.fraudType) || a.slug.localeCompare(b.slug));
   return { items };
 }
 

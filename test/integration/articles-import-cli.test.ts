@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FRAUD_TYPES } from '../../src/domain/fraud-types.ts';
 import { queryRows } from '../../src/store/connection.ts';
-import { freshCliTarget, runCli, type CliTarget } from '../helpers/cli.ts';
+import { freshCliTarget, runCli, spawnServer, type CliTarget } from '../helpers/cli.ts';
 
 let target: CliTarget;
 beforeAll(async () => {
@@ -35,6 +35,28 @@ describe('canhgiac content import, then seed --demo', () => {
       expect(Number(alerts!.n)).toBeGreaterThanOrEqual(3);
     } finally {
       await database.close();
+    }
+  });
+
+  it('the server imports at start an article the database does not have yet (a new one shipped in a release)', async () => {
+    const database = await target.open();
+    try {
+      await database.db.execute(sql`delete from articles where slug = 'loan-scams'`);
+    } finally {
+      await database.close();
+    }
+    const server = await spawnServer(target.env);
+    try {
+      const base = `http://127.0.0.1:${server.port}`;
+      const article = await fetch(`${base}/api/v1/public/articles/loan-scams?lang=en`);
+      expect(article.status).toBe(200);
+      expect(((await article.json()) as { fraudType: string }).fraudType).toBe('loan');
+      const atom = await fetch(`${base}/alerts.atom`);
+      expect(atom.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+      expect(await atom.text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
     }
   });
 });

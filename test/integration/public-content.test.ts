@@ -43,6 +43,9 @@ describe('articles', () => {
     const item = vi.json().items.find((i: { slug: string }) => i.slug === 'fake-investment');
     expect(item).toMatchObject({ slug: 'fake-investment', fraudType: 'investment', lang: 'vi', title: 'Lừa đảo đầu tư tài chính, tiền ảo, chứng khoán' });
     expect(Date.parse(item.updatedAt)).not.toBeNaN();
+    const types = vi.json().items.map((i: { fraudType: string }) => i.fraudType);
+    expect(types.slice(0, 3)).toEqual(['investment', 'job_task', 'impersonating_authorities']);
+    expect(types.at(-1)).toBe('other');
     const en = (await get('/api/v1/public/articles?lang=en')).json().items.find((i: { slug: string }) => i.slug === 'fake-investment');
     expect(en).toMatchObject({ lang: 'en', title: 'Investment scams (trading, crypto, stocks)' });
   });
