@@ -31,35 +31,48 @@ export interface LookupAnswer {
 
 export type LookupOutcome = { ok: true; answer: LookupAnswer } | { ok: false; error: { code: string; message: string } };
 
-interface Candidate {
-  indicator: string;
-  relation: MatchRelation;
-}
+const URL_PREFIXES = ['url:http://', 'url:https://'] as const;
 
 /**
  * What to try for one canonical identifier, most specific first: itself; for a URL, its Safe
  * Browsing host-suffix/path-prefix expressions under both schemes (listing `http://x/a/` covers
  * `https://x/a/b`, as Safe Browsing does; probing two keys costs less memory than a second
  * index of expressions); then what it also names (a post's group or owner, a link's URL, a
- * registrable domain).
+ * registrable domain). Each candidate is tried as it is made, and the search stops at the
+ * first one listed for the tier: a URL has a dozen candidates, each a sha256 (see
+ * bench/README.md), so no list of objects is built for them.
  */
-function candidatesOf(c: Canonical): Candidate[] {
-  const out: Candidate[] = [{ indicator: c.indicator, relation: 'exact' }];
-  const seen = new Set([c.indicator]);
-  // A loop, not a helper closure: this runs on every look-up (see bench/README.md).
-  const more: Candidate[] = [];
+function firstListed(index: LookupIndex, c: Canonical, tier: Tier): { entry: IndexedIndicator; matchedOn: NonNullable<LookupAnswer['matchedOn']> } | null {
+  const exact = index.get(c.indicator);
+  if (exact && visibleTo(tier, exact.verdict, exact.tlp)) return { entry: exact, matchedOn: { indicator: c.indicator, relation: 'exact' } };
   if (c.kind === 'url') {
     for (const e of expressions(c.value)) {
-      more.push({ indicator: `url:http://${e}`, relation: 'url_expression' }, { indicator: `url:https://${e}`, relation: 'url_expression' });
+      for (const prefix of URL_PREFIXES) {
+        const candidate = prefix + e;
+        if (candidate === c.indicator) continue;
+        const entry = index.get(candidate);
+        if (entry && visibleTo(tier, entry.verdict, entry.tlp)) return { entry, matchedOn: { indicator: candidate, relation: 'url_expression' } };
+      }
     }
   }
-  for (const r of c.related ?? []) more.push({ indicator: r.indicator, relation: r.kind === 'domain' ? 'domain' : 'related' });
-  for (const m of more) {
-    if (seen.has(m.indicator)) continue;
-    seen.add(m.indicator);
-    out.push(m);
+  const related = c.related;
+  if (related) {
+    for (let i = 0; i < related.length; i++) {
+      const r = related[i]!;
+      // Tried already: the identifier itself, a URL expression, or an earlier related entry.
+      if (r.indicator === c.indicator || (c.kind === 'url' && r.kind === 'url' && isExpressionCandidate(c.value, r.indicator))) continue;
+      if (related.findIndex((x) => x.indicator === r.indicator) < i) continue;
+      const entry = index.get(r.indicator);
+      if (entry && visibleTo(tier, entry.verdict, entry.tlp)) return { entry, matchedOn: { indicator: r.indicator, relation: r.kind === 'domain' ? 'domain' : 'related' } };
+    }
   }
-  return out;
+  return null;
+}
+
+/** Whether `indicator` is one of the URL expression candidates of `url` (a URL's related `url:` entry, if it ever has one). */
+function isExpressionCandidate(url: string, indicator: string): boolean {
+  for (const e of expressions(url)) for (const prefix of URL_PREFIXES) if (indicator === prefix + e) return true;
+  return false;
 }
 
 const DAY_MS = 86_400_000;
@@ -142,22 +155,19 @@ export function answerCanonical(index: LookupIndex, query: string, c: Canonical,
   if (own) {
     return legitimateAnswer(query, c, own, { indicator: c.indicator, relation: 'exact' }, tier);
   }
-  // Most look-ups name one identifier and nothing related: no candidate list for them.
-  const candidates = c.kind === 'url' || c.related?.length ? candidatesOf(c) : [{ indicator: c.indicator, relation: 'exact' as const }];
-  for (const candidate of candidates) {
-    const e = index.get(candidate.indicator);
-    if (e && visibleTo(tier, e.verdict, e.tlp)) {
-      return {
-        query,
-        indicator: c.indicator,
-        kind: c.kind,
-        display: c.display,
-        state: 'listed',
-        matchedOn: candidate,
-        listing: listingOf(e),
-        advice: listedAdvice(tier, e.verdict, e.confidence),
-      };
-    }
+  const hit = firstListed(index, c, tier);
+  if (hit) {
+    const e = hit.entry;
+    return {
+      query,
+      indicator: c.indicator,
+      kind: c.kind,
+      display: c.display,
+      state: 'listed',
+      matchedOn: hit.matchedOn,
+      listing: listingOf(e),
+      advice: listedAdvice(tier, e.verdict, e.confidence),
+    };
   }
   if (c.kind === 'url') {
     for (const r of c.related ?? []) {
