@@ -10,7 +10,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { foldVietnamese } from '../src/domain/identifiers/fold.ts';
-import { BLIND_LEGIT, BLIND_SCAM, LEGIT, SCAM } from './risk-corpus-templates.ts';
+import { BLIND_LEGIT, BLIND_SCAM, EXTRA_LEGIT, EXTRA_SCAM, LEGIT, SCAM } from './risk-corpus-templates.ts';
 
 export const CORPUS_SEED = 20261128;
 const PER_SCAM_TEMPLATE = 24;
@@ -189,7 +189,21 @@ export function generateCorpus(): CorpusLine[] {
       }
     });
   }
-  // The blind set comes last, so adding it left the generated messages above unchanged.
+  for (const g of EXTRA_SCAM) {
+    g.templates.forEach((t, i) => {
+      for (let k = 0; k < PER_SCAM_TEMPLATE; k++) {
+        emit({ text: vary(fill(t)), label: 'scam', fraud_type: g.group, hard_negative: false, group: g.group, template: `${g.group}-x${i + 1}` });
+      }
+    });
+  }
+  for (const g of EXTRA_LEGIT) {
+    g.templates.forEach((t, i) => {
+      for (let k = 0; k < PER_LEGIT_TEMPLATE; k++) {
+        emit({ text: vary(fill(t)), label: 'legit', fraud_type: null, hard_negative: g.hard, group: g.group, template: `${g.group}-x${i + 1}` });
+      }
+    });
+  }
+  // The blind set comes last, so adding it leaves the generated messages above unchanged.
   const BLIND_PER_TEMPLATE = 20;
   for (const g of BLIND_SCAM) {
     g.templates.forEach((t, i) => {

@@ -280,33 +280,63 @@ export const LEGIT: LegitGroup[] = [
 ];
 
 /**
- * The blind set: templates written after the rules and weights were settled, in new wordings,
- * and never used to train or to tune anything. `npm run risk:train` measures the shipped scorer
- * on them once per run; see docs/risk.md. Do not tune the rules against these: write new blind
- * templates instead when the rules change.
+ * More training templates. The first ones of each group here were the first blind set (written
+ * after the first tuning, measured once: F1 0.73, see docs/risk.md); once looked at they became
+ * ordinary training templates, with more written at the same time for every group.
+ */
+export const EXTRA_SCAM: ScamGroup[] = [
+  { label: 'scam', group: 'investment', templates: ['Chị ơi em bên quỹ đầu tư {exchange}, tuần này khách VIP được chia lãi cao, vốn 10 triệu thu về 15 triệu sau 3 ngày, chị muốn tham gia thì nhắn em.', 'Tham gia nhóm Zalo VIP của chuyên gia {name}, tín hiệu vào lệnh mỗi ngày, tháng trước cả nhóm x3 tài khoản.', 'Dự án nông nghiệp công nghệ cao, góp vốn {amount} nhận cổ tức hàng tháng, hoàn vốn sau 6 tháng, số suất có hạn.'] },
+  { label: 'scam', group: 'job_task', templates: ['Cần gấp người làm online 1-2 tiếng/ngày, chỉ cần điện thoại, mỗi đơn duyệt được trả ngay {small}, ứng trước tiền đơn sẽ được hoàn lại cả gốc lẫn lãi.', 'Bên mình cần người nhập liệu tại nhà, trả lương theo ngày, nhận việc qua app {scamlink}, đặt cọc tài khoản {small} để nhận việc.', 'Tuyển người xem quảng cáo, mỗi lượt xem nhận 5k, rút tiền về tài khoản ngân hàng mỗi ngày, không giới hạn thu nhập.'] },
+  { label: 'scam', group: 'impersonating_authorities', templates: ['Alo, đây là Phòng Cảnh sát hình sự, chúng tôi đang thụ lý hồ sơ có tên anh, anh cần hợp tác ngay, mọi thông tin phải giữ kín.', 'Cơ quan thuế thông báo bạn còn nợ thuế thu nhập cá nhân {amount}, nộp ngay qua tài khoản {stk} để tránh bị xử phạt.', 'Bưu điện thông báo bạn có giấy mời làm việc của công an, nhấn phím 1 để nghe chi tiết.'] },
+  { label: 'scam', group: 'impersonating_bank', templates: ['[{bank}] Quy khach vui long cap nhat CCCD gan chip truoc ngay {date} de tranh gian doan giao dich: {scamlink}', 'Thẻ tín dụng của quý khách có giao dịch {amount} bất thường, gọi ngay {phone} để hủy giao dịch.', '{bank} tặng điểm thưởng đổi quà, đăng nhập ngân hàng điện tử tại {scamlink} trước 23h hôm nay.'] },
+  { label: 'scam', group: 'phishing_link', templates: ['Gói cước của bạn sắp bị ngắt do chưa chuẩn hóa thông tin thuê bao. Chuẩn hóa ngay: {scamlink}', 'Your Netflix payment failed. Update your card within 12 hours to keep watching: {scamlink}', 'Bạn có khoản hoàn tiền {amount} từ {brand}, điền thông tin tài khoản ngân hàng tại {scamlink}', 'Cập nhật ứng dụng VNeID phiên bản mới tại {scamlink} để tiếp tục sử dụng dịch vụ công.'] },
+  { label: 'scam', group: 'prize_lottery', templates: ['Bạn là 1 trong 10 khách hàng may mắn của tháng, phần quà 1 chiếc tivi đang chờ bạn, liên hệ {phone} để xác nhận địa chỉ và đóng phí ship {small}.', 'Tài khoản Zalo của bạn được chọn nhận lì xì {amount}, bấm vào {scamlink} để mở.', 'Chương trình bốc thăm cuối năm: bạn nhận được 1 xe máy, vui lòng nộp thuế thu nhập {small} trước khi nhận.'] },
+  { label: 'scam', group: 'online_shopping', templates: ['Còn 1 suất vé máy bay giá rẻ đi Đà Nẵng, bạn thanh toán giữ chỗ {amount} trong hôm nay thì mình xuất vé liền nha.', 'Bán lại điện thoại còn bảo hành, bạn gửi trước nửa tiền mình ship liền, hàng đẹp như mới.', 'Order hàng Quảng Châu, thanh toán 100% trước, hàng về sau 7 ngày, không hoàn tiền.'] },
+  { label: 'scam', group: 'loan', templates: ['Bên em hỗ trợ tài chính cho khách nợ xấu, duyệt hồ sơ trong ngày, chỉ cần chuyển trước phí bảo hiểm khoản vay.', 'Vay tín chấp qua app, duyệt 100% hồ sơ, nộp phí xác minh tài khoản {small} để nhận tiền.'] },
+  { label: 'scam', group: 'romance', templates: ['Anh mới chuyển về Việt Nam công tác, gửi em một thùng quà có trang sức và tiền mặt, bên vận chuyển sẽ gọi em đóng phí.', 'Em là quân nhân Mỹ đang ở nước ngoài, muốn gửi em tiền để sang Việt Nam sống cùng em, em giúp anh đóng phí nhận tiền nhé.'] },
+  { label: 'scam', group: 'account_takeover', templates: ['Bạn ơi, mình đang bị khóa Facebook, bạn nhận giúp mình cái mã gửi về số bạn rồi chụp màn hình gửi lại nhé.', 'Mình đang thi tìm kiếm tài năng, bạn đăng nhập bằng Zalo ở link này để bình chọn giúp mình: {scamlink}'] },
+  { label: 'scam', group: 'fake_charity', templates: ['Hoàn cảnh gia đình em rất khó khăn, mẹ đang nằm viện, ai thương xin giúp đỡ qua số tài khoản {stk}, em cảm ơn.', 'Quỹ bảo trợ trẻ em mồ côi kêu gọi quyên góp, mọi tấm lòng xin chuyển vào stk {stk}, chủ tài khoản {name}.'] },
+];
+
+export const EXTRA_LEGIT: LegitGroup[] = [
+  { label: 'legit', group: 'bank_notice_warning', hard: true, templates: ['{bank} trân trọng thông báo lịch bảo trì hệ thống từ 0h đến 2h ngày {date}. Trong thời gian này một số giao dịch có thể gián đoạn.', 'Bạn vừa đăng nhập tài khoản trên thiết bị mới. Nếu không phải bạn, hãy đổi mật khẩu trong phần Cài đặt của ứng dụng.', '{bank} thông báo thay đổi biểu phí dịch vụ SMS Banking từ ngày {date}, chi tiết tại quầy giao dịch.', 'Giao dịch của quý khách đã bị từ chối do nhập sai mã PIN quá số lần quy định. Vui lòng liên hệ chi nhánh.'] },
+  { label: 'legit', group: 'government_warning', hard: true, templates: ['Từ 1/7, người dân có thể nộp hồ sơ cấp đổi giấy phép lái xe trên Cổng dịch vụ công. Lệ phí theo quy định, thanh toán trực tuyến.', 'Thông báo lịch tiêm chủng mở rộng tại trạm y tế phường {district} vào sáng thứ Năm, mang theo sổ tiêm.', 'Cục Thuế nhắc người nộp thuế hoàn thành quyết toán thuế thu nhập cá nhân trước ngày {date} qua cổng thuế điện tử.'] },
+  { label: 'legit', group: 'news_report', hard: true, templates: ['Thêm một người mất tiền vì tin nhắn giả mạo ngân hàng; cơ quan công an khuyên người dân gọi số tổng đài chính thức khi có nghi ngờ.', 'Người phụ nữ ở {district} tỉnh táo nhận ra cuộc gọi giả danh công an và báo ngay cho công an phường.'] },
+  { label: 'legit', group: 'promotion', hard: true, templates: ['Tuần lễ vàng tại siêu thị {shop}: mua 2 tặng 1 các sản phẩm sữa, áp dụng đến hết chủ nhật.', 'Quán {shop} giảm 20% cho khách đặt bàn trước qua điện thoại, áp dụng tối thứ Sáu.'] },
+  { label: 'legit', group: 'job_ad', hard: true, templates: ['Trung tâm ngoại ngữ {shop} tuyển trợ giảng buổi tối, lương theo giờ, phỏng vấn tại trung tâm, không yêu cầu đóng phí.', 'Cửa hàng {shop} cần tuyển nhân viên giao hàng có xe máy, lương cứng + phụ cấp xăng, đi làm ngay.'] },
+  { label: 'legit', group: 'friend_loan', hard: true, templates: ['Cuối tuần này tớ trả cậu tiền vé xem phim hôm trước nhé, quên mất.', 'Em gửi chị tiền góp quỹ lớp tháng này nhé, chị kiểm tra giúp em.'] },
+  { label: 'legit', group: 'bank_transaction', hard: true, templates: ['Hóa đơn tiền nước tháng {month} của gia đình là 185.000đ, vui lòng thanh toán qua ứng dụng ngân hàng hoặc tại điểm thu.', 'Bạn đã nạp thành công {small} vào thuê bao {phone}. Cảm ơn bạn đã sử dụng dịch vụ.'] },
+  { label: 'legit', group: 'delivery_notice', hard: false, templates: ['Shipper báo đơn của chị sẽ tới trong khoảng 14h-16h, chị để ý điện thoại giúp em.', 'Đơn hàng {order} sẽ được giao trong 2-3 ngày tới, bạn có thể theo dõi trạng thái trong ứng dụng.'] },
+  { label: 'legit', group: 'everyday_chat', hard: false, templates: ['Bố ơi con lấy xe đi học nhé, chiều con về sớm nấu cơm.', 'Reminder: your dentist appointment is on Friday at 10am. Reply C to confirm.', 'Nhà trường thông báo họp phụ huynh vào sáng thứ Bảy, đề nghị phụ huynh sắp xếp thời gian tham dự.', 'Tuần sau mình đi Đà Lạt, bạn có muốn đi cùng không?', 'Cuộc họp chuyển sang 3h chiều nhé, phòng họp tầng 5.'] },
+];
+
+/**
+ * The blind set (second): templates written after the rules, weights and training templates
+ * were settled, in new wordings, never used to train or to tune anything. `npm run risk:train`
+ * measures the shipped scorer on them; see docs/risk.md. Do not tune against these: once they
+ * have been looked at to change the rules, move them into EXTRA_* and write a new blind set.
  */
 export const BLIND_SCAM: ScamGroup[] = [
-  { label: 'scam', group: 'investment', templates: ['Chị ơi em bên quỹ đầu tư {exchange}, tuần này khách VIP được chia lãi cao, vốn 10 triệu thu về 15 triệu sau 3 ngày, chị muốn tham gia thì nhắn em.'] },
-  { label: 'scam', group: 'job_task', templates: ['Cần gấp người làm online 1-2 tiếng/ngày, chỉ cần điện thoại, mỗi đơn duyệt được trả ngay {small}, ứng trước tiền đơn sẽ được hoàn lại cả gốc lẫn lãi.'] },
-  { label: 'scam', group: 'impersonating_authorities', templates: ['Alo, đây là Phòng Cảnh sát hình sự, chúng tôi đang thụ lý hồ sơ có tên anh, anh cần hợp tác ngay, mọi thông tin phải giữ kín.'] },
-  { label: 'scam', group: 'impersonating_bank', templates: ['[{bank}] Quy khach vui long cap nhat CCCD gan chip truoc ngay {date} de tranh gian doan giao dich: {scamlink}'] },
-  { label: 'scam', group: 'phishing_link', templates: ['Gói cước của bạn sắp bị ngắt do chưa chuẩn hóa thông tin thuê bao. Chuẩn hóa ngay: {scamlink}', 'Your Netflix payment failed. Update your card within 12 hours to keep watching: {scamlink}'] },
-  { label: 'scam', group: 'prize_lottery', templates: ['Bạn là 1 trong 10 khách hàng may mắn của tháng, phần quà 1 chiếc tivi đang chờ bạn, liên hệ {phone} để xác nhận địa chỉ và đóng phí ship {small}.'] },
-  { label: 'scam', group: 'online_shopping', templates: ['Còn 1 suất vé máy bay giá rẻ đi Đà Nẵng, bạn thanh toán giữ chỗ {amount} trong hôm nay thì mình xuất vé liền nha.'] },
-  { label: 'scam', group: 'loan', templates: ['Bên em hỗ trợ tài chính cho khách nợ xấu, duyệt hồ sơ trong ngày, chỉ cần chuyển trước phí bảo hiểm khoản vay.'] },
-  { label: 'scam', group: 'romance', templates: ['Anh mới chuyển về Việt Nam công tác, gửi em một thùng quà có trang sức và tiền mặt, bên vận chuyển sẽ gọi em đóng phí.'] },
-  { label: 'scam', group: 'account_takeover', templates: ['Bạn ơi, mình đang bị khóa Facebook, bạn nhận giúp mình cái mã gửi về số bạn rồi chụp màn hình gửi lại nhé.'] },
-  { label: 'scam', group: 'fake_charity', templates: ['Hoàn cảnh gia đình em rất khó khăn, mẹ đang nằm viện, ai thương xin giúp đỡ qua số tài khoản {stk}, em cảm ơn.'] },
+  { label: 'scam', group: 'investment', templates: ['Anh ơi sàn vàng bên em đang có chương trình khách mới nạp 5 triệu được tặng thêm 5 triệu, lời bao nhiêu rút bấy nhiêu ạ.'] },
+  { label: 'scam', group: 'job_task', templates: ['Shop online tuyển cộng tác viên chốt đơn, tự bỏ vốn nhập đơn trước, mỗi đơn thành công được trả thêm 15%.'] },
+  { label: 'scam', group: 'impersonating_authorities', templates: ['Chị có bưu phẩm bị tạm giữ vì chứa hàng cấm, tôi chuyển máy cho cán bộ điều tra làm việc với chị ngay bây giờ.'] },
+  { label: 'scam', group: 'impersonating_bank', templates: ['{bank}: The cua quy khach sap het han, vui long gia han truc tuyen tai {scamlink} de tranh bi khoa the.'] },
+  { label: 'scam', group: 'phishing_link', templates: ['Tài khoản mạng xã hội của bạn có người lạ đăng nhập, bấm vào {scamlink} để bảo vệ tài khoản.', 'Hello, this is Amazon security. Your account shows a suspicious order, confirm your card details at {scamlink}.'] },
+  { label: 'scam', group: 'prize_lottery', templates: ['Bạn đã tích đủ điểm nhận quà từ nhà mạng, truy cập {scamlink} và điền số thẻ để nhận 1.000.000đ vào tài khoản.'] },
+  { label: 'scam', group: 'online_shopping', templates: ['Mình có 2 vé xem bóng đá chung kết, chuyển khoản xong mình gửi mã vé qua Zalo nha, không gặp trực tiếp được.'] },
+  { label: 'scam', group: 'loan', templates: ['Duyệt vay trong 15 phút, không cần chứng minh thu nhập, chỉ cần đóng trước 10% giá trị khoản vay.'] },
+  { label: 'scam', group: 'romance', templates: ['Em yêu, anh đã gửi em chiếc hộp có 50.000 USD, hải quan cần em đóng thuế trước thì mới giao được.'] },
+  { label: 'scam', group: 'account_takeover', templates: ['Ơi cậu ơi, tớ đổi số điện thoại nên không nhận được mã, cậu đọc giúp tớ dãy số vừa gửi vào máy cậu nha.'] },
+  { label: 'scam', group: 'fake_charity', templates: ['Làm ơn giúp bé đang cấp cứu, gia đình cần tiền ngay tối nay, chuyển vào tài khoản của bố bé {stk}.'] },
 ];
 
 export const BLIND_LEGIT: LegitGroup[] = [
-  { label: 'legit', group: 'bank_notice_warning', hard: true, templates: ['{bank} trân trọng thông báo lịch bảo trì hệ thống từ 0h đến 2h ngày {date}. Trong thời gian này một số giao dịch có thể gián đoạn.', 'Bạn vừa đăng nhập tài khoản trên thiết bị mới. Nếu không phải bạn, hãy đổi mật khẩu trong phần Cài đặt của ứng dụng.'] },
-  { label: 'legit', group: 'government_warning', hard: true, templates: ['Từ 1/7, người dân có thể nộp hồ sơ cấp đổi giấy phép lái xe trên Cổng dịch vụ công. Lệ phí theo quy định, thanh toán trực tuyến.'] },
-  { label: 'legit', group: 'news_report', hard: true, templates: ['Thêm một người mất tiền vì tin nhắn giả mạo ngân hàng; cơ quan công an khuyên người dân gọi số tổng đài chính thức khi có nghi ngờ.'] },
-  { label: 'legit', group: 'promotion', hard: true, templates: ['Tuần lễ vàng tại siêu thị {shop}: mua 2 tặng 1 các sản phẩm sữa, áp dụng đến hết chủ nhật.'] },
-  { label: 'legit', group: 'job_ad', hard: true, templates: ['Trung tâm ngoại ngữ {shop} tuyển trợ giảng buổi tối, lương theo giờ, phỏng vấn tại trung tâm, không yêu cầu đóng phí.'] },
-  { label: 'legit', group: 'friend_loan', hard: true, templates: ['Cuối tuần này tớ trả cậu tiền vé xem phim hôm trước nhé, quên mất.'] },
-  { label: 'legit', group: 'bank_transaction', hard: true, templates: ['Hóa đơn tiền nước tháng {month} của gia đình là 185.000đ, vui lòng thanh toán qua ứng dụng ngân hàng hoặc tại điểm thu.'] },
-  { label: 'legit', group: 'delivery_notice', hard: false, templates: ['Shipper báo đơn của chị sẽ tới trong khoảng 14h-16h, chị để ý điện thoại giúp em.'] },
-  { label: 'legit', group: 'everyday_chat', hard: false, templates: ['Bố ơi con lấy xe đi học nhé, chiều con về sớm nấu cơm.', 'Reminder: your dentist appointment is on Friday at 10am. Reply C to confirm.', 'Nhà trường thông báo họp phụ huynh vào sáng thứ Bảy, đề nghị phụ huynh sắp xếp thời gian tham dự.'] },
+  { label: 'legit', group: 'bank_notice_warning', hard: true, templates: ['{bank} thông báo: thẻ ghi nợ của quý khách sẽ hết hạn vào tháng {month}, vui lòng đến chi nhánh gần nhất để nhận thẻ mới.', 'Quý khách vui lòng không chia sẻ mật khẩu ứng dụng cho người khác. Mọi hỗ trợ chỉ qua tổng đài in trên mặt sau thẻ.'] },
+  { label: 'legit', group: 'government_warning', hard: true, templates: ['Công an phường thông báo: tổ chức làm căn cước cho trẻ em vào cuối tuần tại trụ sở, người dân mang theo giấy khai sinh.', 'Điện lực thông báo tạm ngừng cung cấp điện khu vực {district} từ 8h đến 11h ngày {date} để bảo trì lưới điện.'] },
+  { label: 'legit', group: 'news_report', hard: true, templates: ['Một nhóm lừa đảo qua mạng bị triệt phá, các đối tượng dùng thủ đoạn mời làm nhiệm vụ online để chiếm đoạt tiền.'] },
+  { label: 'legit', group: 'promotion', hard: true, templates: ['Nhà sách {shop} giảm giá 30% sách thiếu nhi nhân dịp 1/6, mua tại cửa hàng hoặc website của nhà sách.'] },
+  { label: 'legit', group: 'job_ad', hard: true, templates: ['Công ty cần tuyển 3 nhân viên kho, làm giờ hành chính, lương thỏa thuận, nộp hồ sơ trực tiếp tại công ty.'] },
+  { label: 'legit', group: 'friend_loan', hard: true, templates: ['Tiền ăn trưa hôm qua mỗi người 85k nha mọi người, chuyển cho mình khi nào tiện.'] },
+  { label: 'legit', group: 'delivery_notice', hard: false, templates: ['Bưu cục báo bưu phẩm của anh đã đến, anh mang CCCD ra bưu cục nhận giúp em trước 17h.'] },
+  { label: 'legit', group: 'everyday_chat', hard: false, templates: ['Mẹ ơi tối nay con ăn cơm ở nhà bạn, con về trước 10h ạ.', 'Happy birthday! Hope you have a wonderful day with your family.'] },
 ];

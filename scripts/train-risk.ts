@@ -164,6 +164,35 @@ if (process.env.RISK_TRAIN_SHOW_ERRORS) {
   }
 }
 
+if (process.env.RISK_TRAIN_GRID) {
+  // Validation of the scorer's classifier settings on the held-out templates (never the blind set).
+  const rows = split.test.map((l) => {
+    const r = scoreRisk({ text: l.text }, {}, heldOutModel);
+    const others = r.reasons.filter((x) => x.signal !== 'text.classifier' && x.signal !== 'score.clamp');
+    return { scam: l.label === 'scam', base: others.reduce((n, x) => n + x.weight, 0), corroborated: others.some((x) => x.weight > 0), p: scamProbability(heldOutModel, normalizeText(l.text)) };
+  });
+  const scams = rows.filter((r) => r.scam);
+  process.stderr.write(`scams with a concrete reason: ${scams.filter((r) => r.corroborated).length} / ${scams.length}\n`);
+  for (const center of [0.3, 0.25, 0.2]) for (const max of [80, 100]) {
+    for (const min of [30]) {
+      for (const cap of [true, false]) {
+        const c: Counts = { tp: 0, fp: 0, tn: 0, fn: 0 };
+        for (const row of rows) {
+          let pts = row.p >= center ? Math.round((max * (row.p - center)) / (1 - center)) : Math.round((min * (row.p - center)) / center);
+          if (cap && !row.corroborated && pts >= 50) pts = 49;
+          const flagged = row.base + pts >= 50;
+          if (row.scam && flagged) c.tp++;
+          else if (row.scam) c.fn++;
+          else if (flagged) c.fp++;
+          else c.tn++;
+        }
+        const f = figures(c);
+        process.stderr.write(`center ${center} max ${max} min ${min} cap ${cap}: P ${dec(f.precision)} R ${dec(f.recall)} F1 ${dec(f.f1)} FPR ${pct(f.fpr)}\n`);
+      }
+    }
+  }
+}
+
 const rsplit = randomSplit(corpus);
 const randomModel = train(rsplit.train);
 const randomScorer = evaluate(rsplit.test, scorerFlags(randomModel));

@@ -54,6 +54,14 @@ interface BrandHit {
   how: string;
 }
 
+/** One adjacent transposition apart ("mbbakn" for "mbbank"): Levenshtein counts it as two edits. */
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
 /** The strongest brand look-alike in one name (a domain label or a handle), if any. */
 function brandLookalike(name: string): BrandHit | null {
   const compact = name.replace(/[^a-z0-9\u0080-\uffff]/g, '');
@@ -67,7 +75,7 @@ function brandLookalike(name: string): BrandHit | null {
   for (const { key, brand, skel: keySkel } of KEYS) {
     const max = maxDistance(key);
     if (max === 0 || Math.abs(compact.length - key.length) > max + 1) continue;
-    const d = ascii ? distance(compact, key) : distance(skel, keySkel);
+    const d = isTransposition(ascii ? compact : skel, ascii ? key : keySkel) ? 1 : ascii ? distance(compact, key) : distance(skel, keySkel);
     if (d > 0 && d <= max) return { signal: 'link.lookalike_brand', weight: LINK_WEIGHTS.typosquat, brand, how: `"${name}" is ${d} letter${d > 1 ? 's' : ''} away from "${key}"` };
   }
   return null;

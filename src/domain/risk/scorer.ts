@@ -22,8 +22,14 @@ export const VERDICT_WEIGHTS: Record<RiskVerdict, number> = {
 
 export const NETWORK_WEIGHT = 40;
 
-/** The classifier's points: up to +60 when it is sure of a scam, down to −30 when it is sure of a legitimate message. */
-export const CLASSIFIER_MAX = 70;
+/**
+ * The classifier's points: 0 at probability CLASSIFIER_CENTER, rising linearly to CLASSIFIER_MAX
+ * at 1 and falling to CLASSIFIER_MIN at 0. Chosen on the held-out templates (validation; see
+ * docs/risk.md): on wordings it has not seen the classifier is rarely sure, so its centre sits
+ * below 0.5, and it may not label a scam on its own (see scoreRisk).
+ */
+export const CLASSIFIER_CENTER = 0.3;
+export const CLASSIFIER_MAX = 100;
 export const CLASSIFIER_MIN = -30;
 
 /** Scoring reads at most this much text for identifiers, and at most this many identifiers. */
@@ -112,7 +118,9 @@ function linkReasons(indicators: string[]): RiskReason[] {
 }
 
 function classifierPoints(p: number): number {
-  return p >= 0.5 ? Math.round(CLASSIFIER_MAX * (2 * p - 1)) : Math.round(-CLASSIFIER_MIN * (2 * p - 1));
+  return p >= CLASSIFIER_CENTER
+    ? Math.round((CLASSIFIER_MAX * (p - CLASSIFIER_CENTER)) / (1 - CLASSIFIER_CENTER))
+    : Math.round((-CLASSIFIER_MIN * (p - CLASSIFIER_CENTER)) / CLASSIFIER_CENTER);
 }
 
 /** Scores one message. Pure and total: any input gives a result. */
@@ -146,7 +154,7 @@ export function scoreRisk(input: RiskInput, options: RiskOptions = {}, model: Li
       signal: 'text.classifier',
       weight: points,
       detail:
-        `The text classifier rates this message ${p >= 0.5 ? 'like' : 'unlike'} the scam messages it was trained on (probability ${p.toFixed(2)})` +
+        `The text classifier rates this message ${p >= CLASSIFIER_CENTER ? 'like' : 'unlike'} the scam messages it was trained on (probability ${p.toFixed(2)})` +
         (capped ? '; with no other signal its points stop just below the scam label.' : '.'),
     });
   }

@@ -30,6 +30,8 @@ export const TEXT_RULES: readonly TextRule[] = [
       new RegExp(` (?:gui|cung cap|doc|nhap|cho|xin|dua|chup|nhan lai|send|give|share|tell|enter|forward)${W} (?:ma |code )?(?:otp|ma xac (?:thuc|nhan|minh)|verification code|one time)`),
       / (?:otp|ma xac thuc|ma xac nhan) (?:vua|da|se) (?:gui|den|nhan)(?: [a-z]+){0,4} (?:cho|gui lai|doc|bao|nhan lai|de)/,
       / (?:otp|ma xac (?:thuc|nhan)|ma [0-9] so|verification code|code)(?: [a-z0-9]+){0,6} (?:forward|send|doc|gui|chuyen|chup)(?: [a-z]+){0,2} (?:it to me|to me|cho (?:minh|toi|em|anh|chi)|giup|lai)/,
+      / (?:nhan|doc|gui|chup|bao) (?:giup|ho)(?: [a-z]+){0,3} ma (?:gui|vua|ve|xac|so|kich)/,
+      / chup (?:man hinh|anh)(?: [a-z]+){0,3} (?:tin nhan|ma)/,
     ],
   },
   {
@@ -42,6 +44,7 @@ export const TEXT_RULES: readonly TextRule[] = [
       / (?:phi|le phi) (?:ho so|giai ngan|kich hoat|mo khoa|rut tien|thu tuc|nhan thuong|nhan qua|bao hiem khoan vay)/,
       / (?:processing|release|unlock|activation|customs|redelivery) fee /,
       / (?:coc|dat coc) (?:truoc|[0-9]+ ?%)|(?:giu|de giu) (?:hang|phong|ve|don|cho)|khong nhan cod|(?:pay|send)(?: [a-z]+){0,3} (?:deposit|first)/,
+      / (?:qua|buu kien|thung hang|thung qua|kien hang|hang hoa)(?: [a-z0-9]+){0,10} (?:dong|nop|chiu) (?:phi|thue|tien)/,
     ],
   },
   {
@@ -65,6 +68,8 @@ export const TEXT_RULES: readonly TextRule[] = [
       / hoa hong(?: [a-z0-9]+){0,3} (?:[0-9]+ ?%|cao|hap dan|ngay)/,
       / (?:like|tha tim|danh gia|follow|xem video|dat don|chot don)(?: [a-z0-9]+){0,4} (?:nhan|kiem|duoc) (?:tien|hoa hong|[0-9])/,
       / (?:don hang ao|tu hop don|nap tien lam nhiem vu|nhiem vu combo)/,
+      / (?:ung truoc|nap truoc|tra truoc|thanh toan truoc)(?: [a-z]+){0,3} (?:tien don|don hang|gia tri don|tien hang)/,
+      / hoan (?:lai )?(?:ca )?(?:tien )?goc (?:lan|va|\+|kem) (?:lai|hoa hong|tien thuong)/,
       / (?:task|tasks|order)s? (?:for|and earn|earn) commission /,
     ],
   },
@@ -88,6 +93,7 @@ export const TEXT_RULES: readonly TextRule[] = [
       / (?:khoa|dong bang|phong toa) (?:tai khoan|the|vi)(?: [a-z0-9]+){0,5} (?:trong vong|sau|neu khong)/,
       / (?:cap nhat|xac minh|xac thuc) (?:lai )?(?:thong tin|tai khoan|cccd|sinh trac hoc)(?: [a-z0-9]+){0,5} (?:neu khong|de tranh|tranh bi|truoc)/,
       / account(?: [a-z]+){0,3} (?:will be |has been |is )(?:locked|suspended|blocked|closed)/,
+      / (?:thue bao|sim|goi cuoc|so dien thoai|dich vu)(?: [a-z0-9]+){0,4} (?:bi|se bi|sap bi) (?:ngat|khoa|cat|thu hoi|tam dung|chan)/,
     ],
   },
   {
@@ -112,6 +118,8 @@ export const TEXT_RULES: readonly TextRule[] = [
     patterns: [
       / (?:loi nhuan|lai|lai suat|sinh loi)(?: [a-z0-9]+){0,3} [0-9]+(?:[.,][0-9]+)? ?(?:%|phan tram)(?: [a-z0-9]+){0,2} (?:moi |mot |\/ ?)?(?:ngay|tuan|thang)/,
       / (?:cam ket|dam bao) (?:loi nhuan|lai|sinh loi|hoan von|khong lo|an toan tuyet doi)/,
+      / (?:von|bo ra|nap|dau tu) [0-9]+(?:[.,][0-9]+)?(?: ?(?:k|tr|trieu|ty|usd|usdt))?(?: [a-z0-9]+){0,3} (?:thu ve|nhan ve|nhan lai|rut ve|lai ve|thanh) [0-9]+/,
+      / (?:chia lai|tra lai|lai) (?:cao|hang ngay|moi ngay|co dinh)(?: [a-z0-9]+){0,4} (?:khach|thanh vien|vip|nha dau tu|quy)/,
       / (?:nhan doi|x2|x3|x5|x10|gap doi) (?:so )?(?:tien|von|tai khoan)/,
       / (?:san|dau tu) (?:forex|ngoai hoi|tien ao|tien dien tu|crypto|coin|vang|chung khoan quoc te|binary)(?: [a-z0-9]+){0,6} (?:loi nhuan|lai|thu ve|sinh loi)/,
       / (?:guaranteed (?:profit|return)|[0-9]+ ?% (?:daily|a day|per day)|double your (?:money|investment))/,
@@ -160,7 +168,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     detail: 'Asks to install an app or open a screen-sharing tool.',
     negatable: true,
     patterns: [
-      / (?:cai|cai dat|tai|download|install)(?: [a-z0-9]+){0,3} (?:ung dung|app|apk|phan mem|teamviewer|anydesk|ultraviewer|file)/,
+      / (?<!(?:phan|muc|trong) )(?:cai dat|cai|tai ve|tai|download|install)(?: (?:them|ngay|giup|cho|ban|ve|the))?(?: [a-z0-9]+)? (?:ung dung|app|apk|phan mem|teamviewer|anydesk|ultraviewer|file)/,
       / (?:teamviewer|anydesk|ultraviewer|chia se man hinh|screen shar)/,
     ],
   },
