@@ -213,8 +213,10 @@ describe('feeds', () => {
     expect(items[0].title).toMatch(/giả danh công an/);
   });
 
-  it('rejects an unknown feed language with a problem, and leaves other paths to the web app', async () => {
+  it('rejects an unknown feed language with a problem, ignores other parameters, and leaves other paths to the web app', async () => {
     expectProblem(await get('/alerts.atom?lang=xx'), 400);
+    expect((await get('/alerts.rss?lang=en&utm_source=newsletter')).statusCode).toBe(200);
+    expect((await get('/api/v1/public/articles/fake-investment?utm_source=zalo')).statusCode).toBe(200);
     const page = await get('/alerts');
     expect(page.headers['content-type']).toMatch(/text\/html/);
   });

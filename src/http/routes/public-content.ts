@@ -57,10 +57,7 @@ export const publicContentRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async 
       schema: {
         tags: ['public content'],
         summary: 'The newest public alerts, newest first',
-        querystring: Type.Object(
-          { lang: LanguageQuery.properties.lang, limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) },
-          { additionalProperties: false },
-        ),
+        querystring: Type.Object({ lang: LanguageQuery.properties.lang, limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) }),
         response: { 200: Type.Object({ items: Type.Array(PublicAlert) }), ...problemResponses },
       },
     },

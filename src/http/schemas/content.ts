@@ -4,10 +4,10 @@ import { CONTENT_LANGUAGES } from '../../store/schema.ts';
 
 export const Language = Type.Enum(CONTENT_LANGUAGES, { description: 'Language of the text; Vietnamese when the requested one is missing.' });
 
-export const LanguageQuery = Type.Object(
-  { lang: Type.Enum(CONTENT_LANGUAGES, { default: 'vi', description: 'vi (default) or en. When a text has no version in that language, the Vietnamese one is served and `lang` says so.' }) },
-  { additionalProperties: false },
-);
+/** Other query parameters (a share link's `utm_source`, a feed reader's cache buster) are ignored. */
+export const LanguageQuery = Type.Object({
+  lang: Type.Enum(CONTENT_LANGUAGES, { default: 'vi', description: 'vi (default) or en. When a text has no version in that language, the Vietnamese one is served and `lang` says so.' }),
+});
 
 const FraudType = Type.Enum(FRAUD_TYPES);
 const DateTime = Type.String({ format: 'date-time' });
