@@ -4,7 +4,7 @@ import type { Db } from '../store/connection.ts';
 import type { ContentLanguage, ContentStatus } from '../store/schema.ts';
 import { auditActor, type Caller } from './caller.ts';
 import { readDemoAlertFiles, type AlertFile } from './content-files.ts';
-import { pickTranslation, publicationValues } from './content-publication.ts';
+import { checkFraudTypes, checkText, pickTranslation, publicationValues } from './content-publication.ts';
 import { badRequest, notFound } from './errors.ts';
 import { renderMarkdown } from './markdown.ts';
 
@@ -51,6 +51,8 @@ const userId = (caller: Caller) => (caller.actor.type === 'user' ? caller.actor.
 export async function createAlert(db: Db, caller: Caller, input: AlertInput, now = new Date()) {
   const languages = Object.keys(input.translations) as ContentLanguage[];
   if (languages.length === 0) throw badRequest('An alert needs at least one language version.', [{ field: '/translations', message: 'vi or en.' }]);
+  const errors = [...checkFraudTypes(input.fraudTypes, '/fraudTypes'), ...languages.flatMap((lang) => checkText(input.translations[lang]!, `/translations/${lang}`))];
+  if (errors.length) throw badRequest('The alert is not valid.', errors);
   const values = publicationValues(input.status, input.publishAt, now);
   return db.transaction(async (tx) => {
     const alert = await insertAlert(tx, { ...values, fraudTypes: input.fraudTypes, updatedBy: userId(caller) });

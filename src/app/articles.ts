@@ -13,8 +13,8 @@ import {
 import type { Db } from '../store/connection.ts';
 import { CONTENT_LANGUAGES, type ContentLanguage, type ContentStatus } from '../store/schema.ts';
 import { auditActor, type Caller } from './caller.ts';
-import { pickTranslation, publicationValues } from './content-publication.ts';
-import { notFound } from './errors.ts';
+import { checkText, pickTranslation, publicationValues } from './content-publication.ts';
+import { badRequest, notFound } from './errors.ts';
 import { renderMarkdown } from './markdown.ts';
 
 export interface PublicArticleSummary {
@@ -102,6 +102,8 @@ export async function setArticleStatus(db: Db, caller: Caller, slug: string, cha
  * repository files leaves it alone (its source hash is cleared).
  */
 export async function saveArticleTranslation(db: Db, caller: Caller, slug: string, lang: ContentLanguage, text: { title: string; summary: string; bodyMarkdown: string }) {
+  const errors = checkText(text, '');
+  if (errors.length) throw badRequest('The article text is not valid.', errors);
   return db.transaction(async (tx) => {
     const article = await findArticleBySlug(tx, slug);
     if (!article) throw notFound('The article');

@@ -1,5 +1,6 @@
 import type { ContentLanguage, ContentStatus } from '../store/schema.ts';
-import { badRequest } from './errors.ts';
+import { isFraudType } from '../domain/fraud-types.ts';
+import { badRequest, type FieldError } from './errors.ts';
 
 /** The language served when the requested one is missing: Vietnamese, the portal's default. */
 export const FALLBACK_LANGUAGE: ContentLanguage = 'vi';
@@ -29,4 +30,17 @@ export function publicationValues(status: ContentStatus, publishAt: Date | null 
     case 'unpublished':
       return { status, publishAt: publishAt ?? null };
   }
+}
+
+/** A language version written in the console: title, summary and body must say something. */
+export function checkText(text: { title: string; summary: string; bodyMarkdown: string }, at: string): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!text.title.trim() || text.title.length > 300) errors.push({ field: `${at}/title`, message: '1 to 300 characters.' });
+  if (!text.summary.trim() || text.summary.length > 1000) errors.push({ field: `${at}/summary`, message: '1 to 1000 characters.' });
+  if (!text.bodyMarkdown.trim() || text.bodyMarkdown.length > 100_000) errors.push({ field: `${at}/bodyMarkdown`, message: '1 to 100,000 characters.' });
+  return errors;
+}
+
+export function checkFraudTypes(types: readonly string[], at: string): FieldError[] {
+  return types.flatMap((t, i) => (isFraudType(t) ? [] : [{ field: `${at}/${i}`, message: `"${t}" is not a fraud type of the taxonomy.` }]));
 }

@@ -119,6 +119,8 @@ describe('articles', () => {
     expect((await get('/api/v1/public/articles/edited-later')).json().html).toBe('<p>Second!</p>\n');
 
     await saveArticleTranslation(db(), caller, 'edited-later', 'vi', { title: 'Edited', summary: 'Edited in the console', bodyMarkdown: 'Edited.' });
+    await expect(saveArticleTranslation(db(), caller, 'edited-later', 'vi', { title: 'x', summary: 'y', bodyMarkdown: '  ' })).rejects.toMatchObject({ status: 400, errors: [{ field: '/bodyMarkdown' }] });
+    await expect(saveArticleTranslation(db(), caller, 'no-such-article', 'vi', { title: 'x', summary: 'y', bodyMarkdown: 'z' })).rejects.toMatchObject({ status: 404 });
     await setArticleStatus(db(), caller, 'edited-later', { status: 'unpublished' });
     summary = await importArticles(db(), caller, [articleFile('edited-later', 'vi', 'Third, from the file.'), articleFile('edited-later', 'en', 'First.')]);
     expect(summary).toEqual({ created: 0, updated: 0, unchanged: 1, keptEdits: 1 });
@@ -159,6 +161,9 @@ describe('alerts', () => {
     expect(titles).not.toContain('Gỡ xuống');
     expect(items.find((i) => i.id === viOnly.id)).toMatchObject({ lang: 'vi', title: 'Chỉ tiếng Việt' });
     await setAlertStatus(db(), caller, viOnly.id, { status: 'unpublished' });
+    await expect(createAlert(db(), caller, { fraudTypes: ['not_a_type'], status: 'draft', translations: { vi: text('x') } })).rejects.toMatchObject({ status: 400, errors: [{ field: '/fraudTypes/0' }] });
+    await expect(createAlert(db(), caller, { fraudTypes: [], status: 'draft', translations: { en: { title: ' ', summary: 's', bodyMarkdown: 'b' } } })).rejects.toMatchObject({ status: 400, errors: [{ field: '/translations/en/title' }] });
+    await expect(createAlert(db(), caller, { fraudTypes: [], status: 'draft', translations: {} })).rejects.toMatchObject({ status: 400 });
   });
 });
 
