@@ -32,6 +32,7 @@ import { userRoutes } from './routes/users.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { taxiiRoutes } from './routes/taxii.ts';
 import { partnerPushRoutes } from './routes/partner-pushes.ts';
+import { mispRoutes } from './routes/misp.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { publicContentRoutes } from './routes/public-content.ts';
 import { alertFeedRoutes } from './routes/feeds-alerts.ts';
@@ -115,6 +116,7 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   await app.register(feedRoutes, { db });
   await app.register(taxiiRoutes, { db, policy: config.indicators, publicUrl: config.publicUrl });
   await app.register(partnerPushRoutes, { db, policy: config.indicators });
+  await app.register(mispRoutes, { db });
   await app.register(legitimateRoutes, { db });
   await app.register(sightingRoutes, { db });
   await app.register(reviewRoutes, { db });

@@ -35,6 +35,9 @@ export interface SharedFilter {
   /** Only rows changed at or before this (TAXII added_before, a stable end for a full export). */
   notAfter?: string;
   ids?: readonly string[];
+  /** MISP events: rows first seen on this UTC day, with this first fraud type. */
+  firstSeenDay?: string;
+  primaryFraudType?: string;
   limit: number;
 }
 
@@ -57,6 +60,20 @@ interface RawRow {
 
 const TS = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
+const DAY = sql`to_char(i.first_seen_at at time zone 'UTC', 'YYYY-MM-DD')`;
+const PRIMARY_FRAUD = sql`coalesce(i.fraud_types[1], 'other')`;
+
+/** The MISP feed's events: rows grouped by first-seen day, first fraud type and TLP. */
+export async function mispEventGroups(db: Db, tlps: readonly Tlp[], verdicts: readonly Verdict[]): Promise<{ day: string; fraudType: string; tlp: Tlp; lastChange: Date; count: number }[]> {
+  const rows = await queryRows<{ day: string; fraud_type: string; tlp: Tlp; last_change: string; n: string | number }>(
+    db,
+    sql`select ${DAY} as day, ${PRIMARY_FRAUD} as fraud_type, i.tlp, ${TS(sql`max(i.updated_at)`)} as last_change, count(*) as n
+        from indicators i where i.tlp = any(${sqlTextArray(tlps)}) and i.verdict = any(${sqlTextArray(verdicts)})
+        group by 1, 2, 3 order by 1, 2, 3`,
+  );
+  return rows.map((r) => ({ day: r.day, fraudType: r.fraud_type, tlp: r.tlp, lastChange: new Date(r.last_change), count: Number(r.n) }));
+}
+
 function textArray(value: string[] | string): string[] {
   if (Array.isArray(value)) return value;
   const inner = value.replace(/^\{|\}$/g, '');
@@ -77,6 +94,8 @@ export async function readSharedPage(db: Db, f: SharedFilter): Promise<SharedRow
   if (f.after) where.push(sql`(i.updated_at, i.id) > (${f.after.at}::timestamptz, ${f.after.id}::uuid)`);
   if (f.notAfter) where.push(sql`i.updated_at <= ${f.notAfter}::timestamptz`);
   if (f.ids) where.push(sql`i.id = any(${sqlTextArray(f.ids)}::uuid[])`);
+  if (f.firstSeenDay) where.push(sql`${DAY} = ${f.firstSeenDay}`);
+  if (f.primaryFraudType) where.push(sql`${PRIMARY_FRAUD} = ${f.primaryFraudType}`);
   const rows = await queryRows<RawRow>(
     db,
     sql`select i.id, i.indicator, i.kind, i.display, i.verdict, i.confidence, i.tlp, i.fraud_types, i.report_count,
