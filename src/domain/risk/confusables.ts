@@ -29,12 +29,3 @@ export function skeleton(s: string): string {
   memo.set(s, r);
   return r;
 }
-
-/** Whether the string holds a character outside ASCII that the table maps to something else. */
-export function hasConfusableCharacter(s: string): boolean {
-  for (const ch of s) {
-    if (ch.charCodeAt(0) < 0x80) continue;
-    if (TABLE[ch] !== undefined) return true;
-  }
-  return false;
-}

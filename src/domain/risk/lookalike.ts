@@ -92,12 +92,12 @@ function brandInside(name: string): Brand | null {
 }
 
 /** Signals of one host name (lower case, ASCII or punycode). */
-export function hostReasons(host: string, isShortLink = false): RiskReason[] {
+export function hostReasons(host: string): RiskReason[] {
   const reasons: RiskReason[] = [];
   const d = registrableDomain(host);
   if (!d.ok) return reasons;
   const domain = d.ascii;
-  if (SHORTENERS.has(domain) || isShortLink) {
+  if (SHORTENERS.has(domain)) {
     reasons.push({ signal: 'link.shortener', weight: LINK_WEIGHTS.shortener, detail: `${domain} is a link shortener: the real destination is hidden.` });
     return reasons;
   }
