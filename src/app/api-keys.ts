@@ -4,6 +4,7 @@ import { findApiKeyById, findApiKeyByPrefix, insertApiKey, listApiKeys as listAp
 import { appendAudit } from '../store/audit-log.ts';
 import type { Db } from '../store/connection.ts';
 import { findOrganizationById } from '../store/organizations.ts';
+import { usageByDay } from './api-key-usage.ts';
 import { auditActor, type Actor, type Caller } from './caller.ts';
 import { badRequest, forbidden, notFound } from './errors.ts';
 
@@ -23,6 +24,10 @@ export interface ApiKeyView {
   expiresAt: string | null;
   revokedAt: string | null;
   lastUsedAt: string | null;
+  /** Requests allowed per UTC day; null: the configured default. */
+  dailyQuota: number | null;
+  /** Requests per UTC day, newest first, last 7 days (listing only; counts reach the database within seconds). */
+  usage?: { day: string; requests: number }[];
 }
 
 export function apiKeyView(k: ApiKeyRow): ApiKeyView {
@@ -36,6 +41,7 @@ export function apiKeyView(k: ApiKeyRow): ApiKeyView {
     expiresAt: k.expiresAt?.toISOString() ?? null,
     revokedAt: k.revokedAt?.toISOString() ?? null,
     lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+    dailyQuota: k.dailyQuota,
   };
 }
 
@@ -55,6 +61,7 @@ export interface NewApiKeyInput {
   name: string;
   scopes: string[];
   expiresAt?: Date | null;
+  dailyQuota?: number | null;
 }
 
 export async function createApiKey(db: Db, caller: Caller, input: NewApiKeyInput): Promise<{ apiKey: ApiKeyView; key: string }> {
@@ -82,6 +89,7 @@ export async function createApiKey(db: Db, caller: Caller, input: NewApiKeyInput
       scopes: [...new Set(input.scopes)],
       createdBy: caller.actor.type === 'user' ? caller.actor.userId : null,
       expiresAt: input.expiresAt ?? null,
+      dailyQuota: input.dailyQuota ?? null,
     });
     const apiKey = apiKeyView(row);
     await appendAudit(tx, { ...auditActor(caller), action: 'api_key.created', subjectType: 'api_key', subjectId: row.id, after: apiKey });
@@ -90,6 +98,12 @@ export async function createApiKey(db: Db, caller: Caller, input: NewApiKeyInput
 }
 
 export async function listApiKeys(db: Db, caller: Caller, organizationId?: string): Promise<ApiKeyView[]> {
+  const keys = await listApiKeysWithoutUsage(db, caller, organizationId);
+  const usage = await usageByDay(db, keys.map((k) => k.id), 7);
+  return keys.map((k) => ({ ...k, usage: usage.get(k.id) ?? [] }));
+}
+
+async function listApiKeysWithoutUsage(db: Db, caller: Caller, organizationId?: string): Promise<ApiKeyView[]> {
   const a = caller.actor;
   if (a.type === 'user' && a.role === 'admin') return (await listApiKeyRows(db, organizationId)).map(apiKeyView);
   if (a.type === 'system') return (await listApiKeyRows(db, organizationId)).map(apiKeyView);

@@ -8,6 +8,7 @@ import type { AppContext } from '../context.ts';
 import { LocalEvidenceStore } from '../app/evidence-store.ts';
 import { usePiiKey } from '../app/pii-crypto.ts';
 import { resolvePiiKey } from '../app/pii-key.ts';
+import { ApiKeyUsageMeter } from '../app/api-key-usage.ts';
 import { accessPlugin } from './plugins/access.ts';
 import { idempotencyPlugin } from './plugins/idempotency.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
@@ -95,7 +96,11 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
     timeWindow: 60_000,
     allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
   });
-  await app.register(accessPlugin, { db });
+  // Per-key daily quotas and usage counts, flushed to the database every few seconds.
+  const usage = new ApiKeyUsageMeter(db, { defaultDailyQuota: config.apiKeyDailyQuota, logger: context.logger });
+  usage.start();
+  app.addHook('onClose', () => usage.stop());
+  await app.register(accessPlugin, { db, usage });
   await app.register(idempotencyPlugin, { db });
   await app.register(metricsPlugin);
   await app.register(openapiPlugin, { publicUrl: config.publicUrl });

@@ -4,7 +4,8 @@ import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { authenticateApiKey } from '../../app/api-keys.ts';
 import { csrfMatches, sessionFromToken, type ActiveSession } from '../../app/auth.ts';
 import type { Caller } from '../../app/caller.ts';
-import { forbidden, unauthorized } from '../../app/errors.ts';
+import { forbidden, tooManyRequests, unauthorized } from '../../app/errors.ts';
+import type { ApiKeyUsageMeter } from '../../app/api-key-usage.ts';
 import type { AccessRule } from '../../domain/auth/access.ts';
 import type { Db } from '../../store/connection.ts';
 
@@ -18,6 +19,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route with its declared access rule, for the OpenAPI text and the access tests. */
     accessRules: { method: string; url: string; access: AccessRule }[];
+    /** Per-key daily quotas and usage counts, when the server counts them. */
+    apiKeyUsage: ApiKeyUsageMeter | null;
   }
   interface FastifyRequest {
     caller: Caller;
@@ -55,10 +58,11 @@ export function describeAccess(rule: AccessRule): string {
  * route's declared access rule and, for cookie-authenticated writes, the CSRF token.
  * Registration fails for an API route that declares no rule, so none can be forgotten.
  */
-export const accessPlugin = fp(async (app: FastifyInstance, options: { db: Db }) => {
+export const accessPlugin = fp(async (app: FastifyInstance, options: { db: Db; usage?: ApiKeyUsageMeter }) => {
   const { db } = options;
   const rules: FastifyInstance['accessRules'] = [];
   app.decorate('accessRules', rules);
+  app.decorate('apiKeyUsage', options.usage ?? null);
   app.decorateRequest('caller', null as unknown as Caller);
   app.decorateRequest('session', null);
 
@@ -90,6 +94,12 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: { db: Db })
       // A wrong key is an error, never a silent downgrade to the public tier.
       if (!actor) throw unauthorized('The API key is not valid, expired or revoked.');
       request.caller = { actor, requestId: request.id };
+      // The key's daily quota: counted in memory, shown in headers, 429 once used up.
+      if (options.usage && actor.type === 'api_key') {
+        const quota = await options.usage.consume(actor.apiKeyId);
+        reply.headers({ 'x-quota-limit': quota.limit, 'x-quota-remaining': quota.remaining, 'x-quota-reset': quota.resetSeconds });
+        if (quota.exceeded) throw tooManyRequests(`This API key has used its daily quota of ${quota.limit} requests; it resets at midnight UTC.`, quota.resetSeconds);
+      }
     } else {
       const token = request.cookies[SESSION_COOKIE];
       if (token) {

@@ -15,6 +15,8 @@ const ApiKey = Type.Object({
   expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  dailyQuota: Type.Union([Type.Integer(), Type.Null()], { description: 'requests per UTC day; null: the server default (API_KEY_DAILY_QUOTA)' }),
+  usage: Type.Optional(Type.Array(Type.Object({ day: Type.String(), requests: Type.Integer() }), { description: 'requests per UTC day, last 7 days, newest first' })),
 });
 
 const KEY_MANAGERS = ['admin', 'partner_admin'] as const;
@@ -47,6 +49,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
             name: Type.String({ minLength: 1, maxLength: 200 }),
             scopes: Type.Array(Type.Enum(SCOPES), { minItems: 1, maxItems: SCOPES.length }),
             expiresAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+            dailyQuota: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
           },
           { additionalProperties: false },
         ),

@@ -60,7 +60,12 @@ const Attempt = Type.Object({
 });
 
 const EventTypes = Type.Array(Type.Enum(WEBHOOK_EVENT_TYPES), { minItems: 1, maxItems: WEBHOOK_EVENT_TYPES.length });
-const DeliveryParams = Type.Object({ id: Uuid, deliveryId: Type.Integer({ minimum: 1 }) });
+const DeliveryParams = Type.Object({ id: Uuid, deliveryId: Type.String({ maxLength: 40, description: 'the delivery id (a number)' }) });
+
+/** A delivery id that is not a number names no delivery: 404, like an unknown one. */
+function deliveryNumber(raw: string): number {
+  return /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : 0;
+}
 
 /** Admins manage every organization's webhooks; partner administrators and `webhooks:manage` keys their own. */
 const MANAGERS = { roles: ['admin', 'partner_admin'], scopes: ['webhooks:manage'] } as const;
@@ -191,7 +196,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ db: Db; settings: Webhoo
         response: { 200: Type.Intersect([Delivery, Type.Object({ log: Type.Array(Attempt) })]), ...problemResponses },
       },
     },
-    async (request) => getDelivery(db, request.caller, request.params.id, request.params.deliveryId),
+    async (request) => getDelivery(db, request.caller, request.params.id, deliveryNumber(request.params.deliveryId)),
   );
 
   app.post(
@@ -200,6 +205,6 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ db: Db; settings: Webhoo
       config: { access: MANAGERS },
       schema: { tags: ['webhooks'], summary: 'Send a delivery again (same webhook-id)', params: DeliveryParams, response: { 202: Delivery, ...problemResponses } },
     },
-    async (request, reply) => reply.code(202).send(await replayDelivery(db, request.caller, request.params.id, request.params.deliveryId)),
+    async (request, reply) => reply.code(202).send(await replayDelivery(db, request.caller, request.params.id, deliveryNumber(request.params.deliveryId))),
   );
 };
