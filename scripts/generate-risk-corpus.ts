@@ -28,7 +28,8 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const random = seededRandom(CORPUS_SEED);
+/** Reset by generateCorpus, so every call gives the same corpus. */
+let random = seededRandom(CORPUS_SEED);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 const digits = (n: number): string => Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
 const between = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
@@ -168,6 +169,7 @@ export interface CorpusLine {
 }
 
 export function generateCorpus(): CorpusLine[] {
+  random = seededRandom(CORPUS_SEED);
   const lines: CorpusLine[] = [];
   const seen = new Set<string>();
   const emit = (line: CorpusLine) => {
