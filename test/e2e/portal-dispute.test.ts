@@ -51,6 +51,12 @@ describe('public portal: asking for a listing to be reviewed', () => {
       expect(posts).toBe(1);
       await saveScreenshot(page, 'portal-dispute-phone');
 
+      // The code given looks the request up: under review.
+      const code = ((await receipt.locator('.tracking-code').textContent()) ?? '').trim();
+      await page.getByLabel('Mã yêu cầu').fill(code);
+      await page.getByRole('button', { name: 'Xem kết quả' }).click();
+      await page.getByTestId('dispute-status').getByText('Đang xem xét').waitFor();
+
       // While it is reviewed the listing is disputed, which the public tier does not show.
       const answer = (await (await page.request.get(`${server.url}/api/v1/lookup?q=${encodeURIComponent(DEMO.confirmedPhone)}`)).json()) as { state: string };
       expect(answer.state).toBe('not_listed');

@@ -36,6 +36,7 @@ describe('public portal: library, alerts and statistics', () => {
 
       await page.goto(`${server.url}/library`);
       await page.getByRole('heading', { level: 1, name: 'Nhận biết các hình thức lừa đảo' }).waitFor();
+      await page.locator('.article-card').first().waitFor();
       expect(await page.locator('.article-card').count()).toBe(vi.items.length);
       await saveScreenshot(page, 'portal-library-phone');
 

@@ -5,6 +5,7 @@ import { ApiError, NetworkError } from '../../api/client.ts';
 import { publicApi, type DisputeReceipt } from '../../api/public.ts';
 import { usePageTitle } from '../../layout/use-page-title.ts';
 import { useLanguage } from '../../portal/use-language.ts';
+import { DisputeStatus } from './DisputeStatus.tsx';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -139,6 +140,7 @@ export function DisputePage() {
           </button>
         </form>
       )}
+      <DisputeStatus />
       <p>
         <Link to="/">{t('dispute.backToCheck')}</Link>
       </p>
