@@ -1,29 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import { JOINABLE_STATES, nextState } from '../domain/cases/state-machine.ts';
-import { appendAudit } from '../store/audit-log.ts';
+import type { AuditEntry } from '../store/audit-log.ts';
 import {
-  addCaseIndicators,
-  appendCaseEvent,
-  findCaseSharingIndicators,
-  insertCase,
-  lockCase,
-  lockIndicatorsForJoining,
-  nextCaseReference,
-  setReportCase,
+  addCaseIndicatorPairs,
+  bumpCases,
+  findCasesSharingIndicators,
+  insertCaseEvents,
+  insertCases,
+  lockCases,
+  lockIndicatorsForJoiningAll,
+  nextCaseReferences,
   type CaseEventInput,
+  type CaseRow,
 } from '../store/cases.ts';
 import type { Db } from '../store/connection.ts';
+import type { ReportRow } from '../store/reports.ts';
+import { setReportCases } from '../store/reports.ts';
 import { auditActor, type Caller } from './caller.ts';
-import { reportStatusForCase } from './case-report-status.ts';
-import { reportStatusChanged } from './report-status.ts';
-import { notFound } from './errors.ts';
-
-export interface AttachReportInput {
-  reportId: string;
-  /** The report's indicators (ids of `indicators` rows); may be empty. */
-  indicatorIds: readonly string[];
-  category: string;
-  amountLostVnd: number | null;
-}
+import type { LinkedIdentifier, PreparedReport } from './report-batch.ts';
 
 /** The event's actor columns, from the same caller the audit record names. */
 export function eventActor(caller: Caller): Pick<CaseEventInput, 'actorType' | 'actorId' | 'organizationId'> {
@@ -31,45 +25,119 @@ export function eventActor(caller: Caller): Pick<CaseEventInput, 'actorType' | '
   return { actorType: a.actorType, actorId: a.actorId ?? null, organizationId: a.organizationId ?? null };
 }
 
-/**
- * Puts a freshly stored report into a case, inside the intake transaction `tx`: the oldest open
- * case that shares an identifier with the report, or a new one. Joining is serialised per
- * identifier (transaction-scoped advisory locks), so two reports naming the same new
- * identifier at once open one case, not two.
- */
-export async function attachReportToCase(tx: Db, caller: Caller, input: AttachReportInput): Promise<{ caseId: string; created: boolean }> {
-  const indicatorIds = [...new Set(input.indicatorIds)];
-  await lockIndicatorsForJoining(tx, indicatorIds);
-  const actor = eventActor(caller);
-  const amount = input.amountLostVnd && input.amountLostVnd > 0 ? input.amountLostVnd : 0;
+export interface CaseHandOver {
+  caseOf: Map<PreparedReport, string>;
+  audit: Map<PreparedReport, AuditEntry>;
+  /** The state of the existing case a report joined (for the reporter's status). */
+  joinedStatus: Map<PreparedReport, CaseRow['status']>;
+  /** The reports that opened a new case. */
+  opened: Set<PreparedReport>;
+}
 
-  // The search ran before the row lock: a case that left the joinable states since is skipped.
-  const shared = await findCaseSharingIndicators(tx, indicatorIds, JOINABLE_STATES);
-  const locked = shared ? await lockCase(tx, shared.id) : undefined;
-  let target = locked && nextState(locked.status, 'report_added').ok ? locked : undefined;
-  const created = !target;
-  if (!target) {
-    const row = await insertCase(tx, { reference: await nextCaseReference(tx, new Date()), category: input.category });
-    target = (await appendCaseEvent(tx, row.id, { ...actor, type: 'created', payload: { category: input.category, reportId: input.reportId } }, { status: 'new' })).row;
+interface TargetCase {
+  id: string;
+  reference: string | null;
+  created: boolean;
+  /** Order among candidates: existing cases by age, then the batch's new cases in creation order. */
+  order: [number, string];
+  status: CaseRow['status'];
+  indicatorIds: Set<string>;
+  /** For a case the batch opens: the report that opened it, and its category. */
+  openedBy: { reportId: string; category: string } | null;
+}
+
+/**
+ * Puts each report into the oldest joinable case sharing an identifier with it (including
+ * cases the batch itself opened for earlier reports), or a new one, inside the intake
+ * transaction. Joining is serialised per identifier (transaction-scoped advisory locks, taken
+ * in a fixed order), so two batches naming the same new identifier at once open one case, not two.
+ */
+export async function handOverToCases(tx: Db, reports: readonly { item: PreparedReport; report: ReportRow; linked: LinkedIdentifier[] }[], now: Date): Promise<CaseHandOver> {
+  const allIds = [...new Set(reports.flatMap((r) => r.linked.map((l) => l.indicatorId)))];
+  await lockIndicatorsForJoiningAll(tx, allIds);
+  const pairs = await findCasesSharingIndicators(tx, allIds, JOINABLE_STATES);
+  const lockedCases = await lockCases(tx, [...new Set(pairs.map((p) => p.caseId))]);
+  const targets = new Map<string, TargetCase>();
+  for (const c of lockedCases) {
+    // The search ran before the row lock: a case that left the joinable states since is skipped.
+    if (!nextState(c.status, 'report_added').ok) continue;
+    targets.set(c.id, { id: c.id, reference: c.reference, created: false, order: [c.createdAt.getTime(), c.id], status: c.status, indicatorIds: new Set(), openedBy: null });
   }
-  const caseId = target.id;
-  const added = await addCaseIndicators(tx, caseId, indicatorIds);
-  if (!(await setReportCase(tx, input.reportId, caseId))) throw notFound('The report');
-  await appendCaseEvent(
+  const casesOfIndicator = new Map<string, Set<string>>();
+  const holdIn = (indicatorId: string, caseId: string) => {
+    const set = casesOfIndicator.get(indicatorId) ?? new Set<string>();
+    set.add(caseId);
+    casesOfIndicator.set(indicatorId, set);
+  };
+  for (const p of pairs) {
+    const target = targets.get(p.caseId);
+    if (!target) continue;
+    target.indicatorIds.add(p.indicatorId);
+    holdIn(p.indicatorId, p.caseId);
+  }
+
+  const newCases: TargetCase[] = [];
+  const events: ({ caseId: string } & CaseEventInput)[] = [];
+  const bumps = new Map<string, { addReports: number; addAmountLostVnd: number; lastEvent: number }>();
+  const result: CaseHandOver = { caseOf: new Map(), audit: new Map(), joinedStatus: new Map(), opened: new Set() };
+  const pendingAudit: { item: PreparedReport; target: TargetCase; reportId: string; added: string[] }[] = [];
+  for (const { item, report, linked } of reports) {
+    const ids = [...new Set(linked.map((l) => l.indicatorId))];
+    const candidates = [...new Set(ids.flatMap((id) => [...(casesOfIndicator.get(id) ?? [])]))].map((id) => targets.get(id)!);
+    candidates.sort((a, b) => a.order[0] - b.order[0] || (a.order[1] < b.order[1] ? -1 : a.order[1] > b.order[1] ? 1 : 0));
+    let target = candidates[0];
+    const actor = eventActor(item.caller);
+    if (!target) {
+      target = { id: randomUUID(), reference: null, created: true, order: [Number.MAX_SAFE_INTEGER, String(newCases.length).padStart(8, '0')], status: 'new', indicatorIds: new Set(), openedBy: { reportId: report.id, category: item.category } };
+      newCases.push(target);
+      targets.set(target.id, target);
+      events.push({ caseId: target.id, ...actor, type: 'created', payload: { category: item.category, reportId: report.id } });
+      result.opened.add(item);
+    } else if (!target.created) {
+      result.joinedStatus.set(item, target.status);
+    }
+    const added = ids.filter((id) => !target.indicatorIds.has(id));
+    for (const id of added) {
+      target.indicatorIds.add(id);
+      holdIn(id, target.id);
+    }
+    const amount = item.amountLostVnd && item.amountLostVnd > 0 ? item.amountLostVnd : 0;
+    events.push({ caseId: target.id, ...actor, type: 'report_added', payload: { reportId: report.id, indicatorIds: added, amountLostVnd: amount } });
+    const bump = bumps.get(target.id) ?? { addReports: 0, addAmountLostVnd: 0, lastEvent: 0 };
+    bump.addReports++;
+    bump.addAmountLostVnd += amount;
+    bumps.set(target.id, bump);
+    result.caseOf.set(item, target.id);
+    pendingAudit.push({ item, target, reportId: report.id, added });
+  }
+
+  const references = await nextCaseReferences(tx, now, newCases.length);
+  newCases.forEach((c, n) => (c.reference = references[n]!));
+  await insertCases(
     tx,
-    caseId,
-    { ...actor, type: 'report_added', payload: { reportId: input.reportId, indicatorIds: added, amountLostVnd: amount } },
-    { addReports: 1, addAmountLostVnd: amount },
+    // A millisecond apart, so "the oldest case" stays the one opened first.
+    newCases.map((c, n) => ({ id: c.id, reference: c.reference!, category: c.openedBy!.category, createdAt: new Date(now.getTime() + n) })),
   );
-  await appendAudit(tx, {
-    ...auditActor(caller),
-    action: created ? 'case.created' : 'case.report_added',
-    subjectType: 'case',
-    subjectId: caseId,
-    after: { reference: target.reference, reportId: input.reportId, addedIndicatorIds: added },
+  const eventIds = await insertCaseEvents(tx, events);
+  events.forEach((e, n) => {
+    const bump = bumps.get(e.caseId)!;
+    bump.lastEvent = Math.max(bump.lastEvent, eventIds[n]!);
   });
-  // A report joining a case already under review or verified tells its reporter so at once.
-  const status = created ? null : reportStatusForCase(target.status);
-  if (status) await reportStatusChanged(tx, { reportId: input.reportId }, status);
-  return { caseId, created };
+  await addCaseIndicatorPairs(
+    tx,
+    [...targets.values()].flatMap((t) => (bumps.has(t.id) ? [...t.indicatorIds].map((indicatorId) => ({ caseId: t.id, indicatorId })) : [])),
+  );
+  await setReportCases(tx, reports.map((r) => ({ reportId: r.report.id, caseId: result.caseOf.get(r.item)! })));
+  await bumpCases(tx, [...bumps].map(([caseId, b]) => ({ caseId, addReports: b.addReports, addAmountLostVnd: b.addAmountLostVnd, lastEventSeq: b.lastEvent })));
+
+  for (const p of pendingAudit) {
+    result.audit.set(p.item, {
+      ...auditActor(p.item.caller),
+      action: result.opened.has(p.item) ? 'case.created' : 'case.report_added',
+      subjectType: 'case',
+      subjectId: p.target.id,
+      after: { reference: p.target.reference, reportId: p.reportId, addedIndicatorIds: p.added },
+    });
+  }
+  return result;
 }

@@ -61,7 +61,7 @@ function reasonsOrThrow(input: ReasonsInput | undefined, decidedBy: DecidedBy): 
   return checked.value;
 }
 
-function datesFor(verdict: Verdict, policy: IndicatorPolicy, now: Date): { expiresAt: Date | null; reviewAt: Date | null } {
+export function datesFor(verdict: Verdict, policy: IndicatorPolicy, now: Date): { expiresAt: Date | null; reviewAt: Date | null } {
   return {
     expiresAt: verdict === 'suspected' ? new Date(now.getTime() + policy.suspectedExpiryDays * DAY_MS) : null,
     reviewAt: verdict === 'confirmed' ? new Date(now.getTime() + policy.confirmedReviewDays * DAY_MS) : null,
@@ -69,7 +69,7 @@ function datesFor(verdict: Verdict, policy: IndicatorPolicy, now: Date): { expir
 }
 
 const DEFAULT_CONFIDENCE: Record<Verdict, number> = { suspected: 40, confirmed: 90, disputed: 50, cleared: 0 };
-const DEFAULT_TLP: Record<Verdict, Tlp> = { suspected: 'green', confirmed: 'clear', disputed: 'green', cleared: 'green' };
+export const DEFAULT_TLP: Record<Verdict, Tlp> = { suspected: 'green', confirmed: 'clear', disputed: 'green', cleared: 'green' };
 
 interface VerdictInput {
   verdict: Verdict;
@@ -247,38 +247,55 @@ export async function noteReportedIdentifier(
       caller,
       existing,
       canonical,
-      {
-        verdict: 'suspected',
-        confidence: 30,
-        fraudTypes: [reported.fraudType],
-        reasons: {
-          ground: reported.fraudType,
-          legalBasis: 'Reported to the national anti-fraud exchange; pending verification',
-          evidence: ['citizen_reports'],
-          decidedBy: { type: 'automated_rule', rule: existing ? 'reported_again_after_clearing' : 'first_report' },
-          sourceType: reported.sourceType,
-          endsAt: null,
-          explanation: null,
-        },
-      },
+      { verdict: 'suspected', confidence: FIRST_REPORT_CONFIDENCE, fraudTypes: [reported.fraudType], reasons: firstReportReasons(reported, existing !== null) },
       policy,
     );
   } else {
     row = existing;
   }
   const now = new Date();
-  const reportCount = row.reportCount + 1;
-  row = await updateIndicator(tx, row.id, {
-    reportCount,
-    lastSeenAt: now,
-    fraudTypes: [...new Set([...row.fraudTypes, reported.fraudType])],
-    // More independent reports make a suspicion stronger, but only verification confirms it.
-    confidence: row.verdict === 'suspected' ? Math.min(70, Math.max(row.confidence, 20 + 10 * reportCount)) : row.confidence,
-    ...(row.verdict === 'suspected' ? { expiresAt: new Date(now.getTime() + policy.suspectedExpiryDays * DAY_MS) } : {}),
-  });
+  row = await updateIndicator(tx, row.id, reportedValues(row, 1, [reported.fraudType], policy, now));
   await addSourceContribution(tx, { indicatorId: row.id, organizationId: reported.organizationId, sourceType: reported.sourceType, reports: 1 });
   await recordIndexChange(tx, row.indicator);
   return { indicator: row, flaggedLegitimate: false };
+}
+
+/** The confidence a first report gives: a suspicion, which only verification confirms. */
+export const FIRST_REPORT_CONFIDENCE = 30;
+
+/** The statement of reasons of the automated listing that a report makes (first report, or again after clearing). */
+export function firstReportReasons(reported: Pick<ReportedIdentifier, 'fraudType' | 'sourceType'>, relisting: boolean): StatementOfReasons {
+  return {
+    ground: reported.fraudType,
+    legalBasis: 'Reported to the national anti-fraud exchange; pending verification',
+    evidence: ['citizen_reports'],
+    decidedBy: { type: 'automated_rule', rule: relisting ? 'reported_again_after_clearing' : 'first_report' },
+    sourceType: reported.sourceType,
+    endsAt: null,
+    explanation: null,
+  };
+}
+
+/**
+ * What `reports` more reports (of `fraudTypes`) change on a listed indicator: the count, last
+ * seen, fraud types, and for a suspicion its confidence (more independent reports make it
+ * stronger, up to 70: only verification confirms) and its expiry (pushed back).
+ */
+export function reportedValues(
+  row: Pick<IndicatorRow, 'verdict' | 'confidence' | 'reportCount' | 'fraudTypes'>,
+  reports: number,
+  fraudTypes: readonly string[],
+  policy: IndicatorPolicy,
+  now: Date,
+): Pick<IndicatorRow, 'reportCount' | 'lastSeenAt' | 'fraudTypes' | 'confidence'> & { expiresAt?: Date } {
+  const reportCount = row.reportCount + reports;
+  return {
+    reportCount,
+    lastSeenAt: now,
+    fraudTypes: [...new Set([...row.fraudTypes, ...fraudTypes])],
+    confidence: row.verdict === 'suspected' ? Math.min(70, Math.max(row.confidence, 20 + 10 * reportCount)) : row.confidence,
+    ...(row.verdict === 'suspected' ? { expiresAt: new Date(now.getTime() + policy.suspectedExpiryDays * DAY_MS) } : {}),
+  };
 }
 
 export interface IndicatorView {

@@ -3,7 +3,6 @@ import { canonicalize, extract, type Canonical } from '../domain/identifiers/ind
 import type { FraudType } from '../domain/fraud-types.ts';
 import { REPORT_LIMITS, type PaymentMethod, type ReportLocale } from '../domain/reports/report-fields.ts';
 import { NEXT_STEPS, type Words } from '../domain/reports/report-status.ts';
-import { appendAudit } from '../store/audit-log.ts';
 import type { Db } from '../store/connection.ts';
 import {
   findReportByIdempotencyKey,
@@ -16,12 +15,12 @@ import {
   type ReportRow,
 } from '../store/reports.ts';
 import type { ReportStatus } from '../store/schema.ts';
-import { auditActor, type Caller } from './caller.ts';
-import { attachReportToCase } from './case-intake.ts';
+import type { Caller } from './caller.ts';
 import { badRequest, unprocessable, type FieldError } from './errors.ts';
 import { prepareEvidence, type PreparedEvidence, type UploadedFile } from './evidence-intake.ts';
 import type { EvidenceStore } from './evidence-store.ts';
-import { noteReportedIdentifier, type IdentifierRef, type IndicatorPolicy } from './indicators.ts';
+import type { IdentifierRef, IndicatorPolicy } from './indicators.ts';
+import type { IntakeQueue } from './intake-queue.ts';
 import { piiCipher } from './pii-crypto.ts';
 import { channelOf } from './report-channel.ts';
 import { newTrackingCode } from './tracking-codes.ts';
@@ -54,6 +53,8 @@ export interface Submission {
 
 export interface IntakeDeps {
   evidence: EvidenceStore;
+  /** Where prepared reports are stored, in batches (one queue per server and database). */
+  intake: IntakeQueue;
   policy: IndicatorPolicy;
   publicUrl: string;
 }
@@ -79,24 +80,23 @@ interface ReportedRef {
   extracted: boolean;
 }
 
-const MAX_ATTEMPTS = 4;
-
 /**
  * Takes a report from any channel. Everything is checked first (identifiers per field,
- * evidence type and size), evidence files are written to the content-addressed store, then one
- * transaction stores the report, its identifiers (each noted on the national database: the
- * first report makes it suspected), its evidence rows, the Idempotency-Key, the case hand-off
- * and the audit record. A crash before commit leaves nothing but unreferenced evidence files.
+ * evidence type and size), evidence files are written to the content-addressed store, then the
+ * intake queue stores the report in one transaction (with the other reports that arrived
+ * meanwhile, see IntakeQueue): the report, its identifiers (each noted on the national
+ * database: the first report makes it suspected), its evidence rows, the Idempotency-Key, the
+ * case hand-off and the audit records. The answer waits for the commit. A crash before commit
+ * leaves nothing but unreferenced evidence files.
  */
 export async function submitReport(db: Db, caller: Caller, submission: Submission, deps: IntakeDeps): Promise<{ receipt: ReportReceipt; replayed: boolean }> {
   const { input } = submission;
   const source = channelOf(caller);
   const requestHash = hashRequest(submission);
+  // No look-up of the Idempotency-Key here: the batch insert skips a report whose key is taken
+  // and the retry is answered below, so a first submission costs no extra query (and does not
+  // wait behind the batch being written, which would keep reports from batching up).
   const idem = submission.idempotency;
-  if (idem) {
-    const earlier = await findReportByIdempotencyKey(db, idem.principal, idem.key);
-    if (earlier) return { receipt: await replay(db, earlier, requestHash, deps), replayed: true };
-  }
 
   const given = canonicalizeGiven(input.identifiers ?? []);
   const occurredAt = parseOccurredAt(input.occurredAt);
@@ -107,86 +107,38 @@ export async function submitReport(db: Db, caller: Caller, submission: Submissio
   const contact = cleanContact(input.contact);
   const contactEncrypted = contact ? piiCipher().encryptJson(contact) : null;
 
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const receipt = await db.transaction(async (tx) => {
-        // The report row first: a concurrent retry with the same key waits here on the unique
-        // index and then fails, instead of doing all the work twice.
-        const report = await insertReport(tx, {
-          trackingCode: newTrackingCode(),
-          channel: source.channel,
-          category: input.category,
-          narrative: input.narrative,
-          occurredAt,
-          amountLostVnd: input.amountLostVnd ?? null,
-          paymentMethod: input.paymentMethod ?? null,
-          locale: input.locale ?? 'vi',
-          organizationId: source.organizationId,
-          submittedByUserId: caller.actor.type === 'user' ? caller.actor.userId : null,
-          submittedByApiKeyId: caller.actor.type === 'api_key' ? caller.actor.apiKeyId : null,
-          reporterContactEncrypted: contactEncrypted,
-          consentToContact: Boolean(contact && input.consentToContact),
-          idempotencyPrincipal: idem?.principal ?? null,
-          idempotencyKey: idem?.key ?? null,
-          requestHash: idem ? requestHash : null,
-        });
-        const linked: { indicatorId: string; indicator: string; kind: string; display: string; rawInput: string; extracted: boolean }[] = [];
-        for (const r of identifiers) {
-          const noted = await noteReportedIdentifier(
-            tx,
-            caller,
-            { canonical: r.ref, fraudType: input.category, sourceType: source.sourceType, organizationId: source.organizationId },
-            deps.policy,
-          );
-          if (noted.indicator) linked.push({ indicatorId: noted.indicator.id, ...r.ref, rawInput: r.rawInput, extracted: r.extracted });
-        }
-        await insertReportIndicators(
-          tx,
-          linked.map((l) => ({ reportId: report.id, indicatorId: l.indicatorId, rawInput: l.rawInput.slice(0, REPORT_LIMITS.identifierMax), extracted: l.extracted })),
-        );
-        await insertEvidenceFiles(tx, uniqueFiles(prepared).map((f) => ({ sha256: f.sha256, mediaType: f.mediaType, size: f.size })));
-        await insertReportEvidence(
-          tx,
-          prepared.map((f, position) => ({ reportId: report.id, sha256: f.sha256, position, originalName: f.originalName })),
-        );
-        await appendAudit(tx, {
-          ...auditActor(caller),
-          action: 'report.submitted',
-          subjectType: 'report',
-          subjectId: report.id,
-          // No narrative, no contact details: the audit trail is read more widely than reports.
-          after: {
-            status: report.status,
-            trackingCode: report.trackingCode,
-            channel: report.channel,
-            category: report.category,
-            indicators: linked.map((l) => l.indicator),
-            evidence: prepared.map((f) => f.sha256),
-          },
-        });
-        // After the report's own record: joining a case already under review moves the report
-        // on at once, and the tracking page lists its steps in audit order.
-        await attachReportToCase(tx, caller, {
-          reportId: report.id,
-          indicatorIds: linked.map((l) => l.indicatorId),
-          category: input.category,
-          amountLostVnd: input.amountLostVnd ?? null,
-        });
-        return receiptOf(report, linked, prepared, deps);
-      });
-      return { receipt, replayed: false };
-    } catch (error) {
-      const pgCode = postgresCode(error);
-      if (idem && pgCode === '23505' && constraintOf(error) === 'reports_idempotency_key') {
-        const earlier = await findReportByIdempotencyKey(db, idem.principal, idem.key);
-        if (earlier) return { receipt: await replay(db, earlier, requestHash, deps), replayed: true };
-      }
-      // Two reports naming the same new identifier at once: one inserts it, the other hits the
-      // unique index (or a deadlock on PostgreSQL); run again and it finds the row.
-      if (attempt < MAX_ATTEMPTS && (pgCode === '23505' || pgCode === '40P01' || pgCode === '40001')) continue;
-      throw error;
-    }
-  }
+  const stored = await deps.intake.submit({
+    caller,
+    values: {
+      trackingCode: newTrackingCode(),
+      channel: source.channel,
+      category: input.category,
+      narrative: input.narrative,
+      occurredAt,
+      amountLostVnd: input.amountLostVnd ?? null,
+      paymentMethod: input.paymentMethod ?? null,
+      locale: input.locale ?? 'vi',
+      organizationId: source.organizationId,
+      submittedByUserId: caller.actor.type === 'user' ? caller.actor.userId : null,
+      submittedByApiKeyId: caller.actor.type === 'api_key' ? caller.actor.apiKeyId : null,
+      reporterContactEncrypted: contactEncrypted,
+      consentToContact: Boolean(contact && input.consentToContact),
+      idempotencyPrincipal: idem?.principal ?? null,
+      idempotencyKey: idem?.key ?? null,
+      requestHash: idem ? requestHash : null,
+    },
+    identifiers: identifiers.map((r) => ({ ref: r.ref, rawInput: r.rawInput, extracted: r.extracted })),
+    evidence: prepared,
+    category: input.category,
+    amountLostVnd: input.amountLostVnd ?? null,
+    sourceType: source.sourceType,
+    organizationId: source.organizationId,
+  });
+  if (stored.kind === 'stored') return { receipt: receiptOf(stored.report, stored.linked, prepared, deps), replayed: false };
+  // Another request with the same Idempotency-Key was stored first (a concurrent retry).
+  const earlier = idem ? await findReportByIdempotencyKey(db, idem.principal, idem.key) : undefined;
+  if (!earlier) throw new Error('A report was skipped as a retry but the earlier report is not there');
+  return { receipt: await replay(db, earlier, requestHash, deps), replayed: true };
 }
 
 function receiptOf(
@@ -286,22 +238,3 @@ function cleanContact(contact: ReportContact | null | undefined): ReportContact 
   if (contact.phone?.trim()) cleaned.phone = contact.phone.trim();
   return Object.keys(cleaned).length ? cleaned : null;
 }
-
-function postgresCode(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
-}
-
-function constraintOf(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    const c = (e as { constraint?: unknown }).constraint;
-    if (typeof c === 'string') return c;
-    const message = (e as { message?: unknown }).message;
-    if (typeof message === 'string' && message.includes('reports_idempotency_key')) return 'reports_idempotency_key';
-  }
-  return undefined;
-}
-

@@ -127,7 +127,7 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   await app.register(reviewRoutes, { db });
   await app.register(caseRoutes, { db, policy: config.indicators });
   await app.register(disputeRoutes, { db, policy: config.indicators });
-  await app.register(reportRoutes, { db, evidence: new LocalEvidenceStore(config.evidenceDir), policy: config.indicators, publicUrl: config.publicUrl });
+  await app.register(reportRoutes, { db, evidence: new LocalEvidenceStore(config.evidenceDir), policy: config.indicators, publicUrl: config.publicUrl, intakeConcurrency: database.driver === 'postgres' ? 2 : 1 });
   await app.register(escalationRoutes, { db, evidence: new LocalEvidenceStore(config.evidenceDir), policy: config.indicators });
   await app.register(webhookRoutes, { db, settings: config.webhooks });
 

@@ -1,5 +1,6 @@
 import { asc, eq, gt, desc, lt } from 'drizzle-orm';
 import { auditHash, toJsonValue, type ActorType, type AuditFields } from '../domain/audit/chain.ts';
+import { insertJsonRows } from './bulk-insert.ts';
 import type { Db } from './connection.ts';
 import { auditChainHead, auditLog } from './schema.ts';
 
@@ -23,27 +24,44 @@ export interface AuditEntry {
  * records, so both commit or neither does.
  */
 export async function appendAudit(db: Db, entry: AuditEntry): Promise<AuditRow> {
+  const [row] = await appendAuditRecords(db, [entry]);
+  return row!;
+}
+
+/**
+ * Appends several records in order with one head lock and one insert (the batched report
+ * intake writes a few per report). The head stays locked until the caller's transaction ends,
+ * so call this as late in the transaction as the order of records allows.
+ */
+export async function appendAuditRecords(db: Db, entries: readonly AuditEntry[]): Promise<AuditRow[]> {
+  if (entries.length === 0) return [];
   return db.transaction(async (tx) => {
     const [head] = await tx.select().from(auditChainHead).where(eq(auditChainHead.id, 1)).for('update');
     if (!head) throw new Error('audit_chain_head is missing: the database was not migrated');
-    const fields: AuditFields = {
-      seq: Number(head.seq) + 1,
-      at: new Date(),
-      actorType: entry.actorType,
-      actorId: entry.actorId ?? null,
-      organizationId: entry.organizationId ?? null,
-      action: entry.action,
-      subjectType: entry.subjectType,
-      subjectId: entry.subjectId ?? null,
-      before: toJsonValue(entry.before),
-      after: toJsonValue(entry.after),
-      requestId: entry.requestId ?? null,
-      prevHash: head.hash,
-    };
-    const hash = auditHash(fields);
-    const [row] = await tx.insert(auditLog).values({ ...fields, hash }).returning();
-    await tx.update(auditChainHead).set({ seq: fields.seq, hash }).where(eq(auditChainHead.id, 1));
-    return row!;
+    let seq = Number(head.seq);
+    let prevHash = head.hash;
+    const at = new Date();
+    const rows = entries.map((entry) => {
+      const fields: AuditFields = {
+        seq: ++seq,
+        at,
+        actorType: entry.actorType,
+        actorId: entry.actorId ?? null,
+        organizationId: entry.organizationId ?? null,
+        action: entry.action,
+        subjectType: entry.subjectType,
+        subjectId: entry.subjectId ?? null,
+        before: toJsonValue(entry.before),
+        after: toJsonValue(entry.after),
+        requestId: entry.requestId ?? null,
+        prevHash,
+      };
+      prevHash = auditHash(fields);
+      return { ...fields, hash: prevHash };
+    });
+    const inserted = await insertJsonRows(tx, auditLog, rows);
+    await tx.update(auditChainHead).set({ seq, hash: prevHash }).where(eq(auditChainHead.id, 1));
+    return inserted.sort((a, b) => Number(a.seq) - Number(b.seq));
   });
 }
 

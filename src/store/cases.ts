@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseEvent, CaseState } from '../domain/cases/state-machine.ts';
+import { insertJsonRows } from './bulk-insert.ts';
 import { queryRows, type Db } from './connection.ts';
 import { caseEvents, caseIndicators, cases, indicators, reports } from './schema.ts';
 
@@ -9,17 +10,6 @@ export type CaseEventRow = typeof caseEvents.$inferSelect;
 /** bigint columns: PGlite answers numbers, node-postgres strings. */
 function normalizeCase(row: CaseRow): CaseRow {
   return { ...row, amountLostVnd: Number(row.amountLostVnd), lastEventSeq: Number(row.lastEventSeq) };
-}
-
-/** `CG-2026-000123`: the year of opening and a number from a sequence (no waiting between writers). */
-export async function nextCaseReference(db: Db, now: Date): Promise<string> {
-  const [row] = await queryRows<{ n: number | string }>(db, sql`select nextval('case_reference_seq') as n`);
-  return `CG-${now.getUTCFullYear()}-${String(row!.n).padStart(6, '0')}`;
-}
-
-export async function insertCase(db: Db, values: { reference: string; category: string; priority?: number }): Promise<CaseRow> {
-  const [row] = await db.insert(cases).values({ reference: values.reference, category: values.category, priority: values.priority ?? 3 }).returning();
-  return normalizeCase(row!);
 }
 
 export async function findCase(db: Db, id: string): Promise<CaseRow | undefined> {
@@ -83,30 +73,6 @@ export async function listCaseEvents(db: Db, caseId: string): Promise<CaseEventR
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
-/**
- * Serialises case joining per identifier until the transaction ends: two reports naming the
- * same new identifier cannot both see "no case" and open two. Locks in a fixed order, so two
- * reports sharing several identifiers cannot deadlock.
- */
-export async function lockIndicatorsForJoining(db: Db, indicatorIds: readonly string[]): Promise<void> {
-  for (const id of [...new Set(indicatorIds)].sort()) {
-    await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`case-join:${id}`}, 0))`);
-  }
-}
-
-/** The oldest case in one of `states` holding any of the indicators. */
-export async function findCaseSharingIndicators(db: Db, indicatorIds: readonly string[], states: readonly CaseState[]): Promise<CaseRow | undefined> {
-  if (indicatorIds.length === 0) return undefined;
-  const [row] = await db
-    .select({ c: cases })
-    .from(cases)
-    .innerJoin(caseIndicators, eq(caseIndicators.caseId, cases.id))
-    .where(and(inArray(caseIndicators.indicatorId, [...indicatorIds]), inArray(cases.status, [...states])))
-    .orderBy(asc(cases.createdAt), asc(cases.id))
-    .limit(1);
-  return row ? normalizeCase(row.c) : undefined;
-}
-
 /** Cases holding the indicator, in any state but `merged` (merged cases passed theirs on). */
 export async function findCasesHoldingIndicator(db: Db, indicatorId: string): Promise<CaseRow[]> {
   const rows = await db
@@ -148,11 +114,6 @@ export async function moveCaseIndicators(db: Db, fromCaseId: string, toCaseId: s
   return added;
 }
 
-export async function setReportCase(db: Db, reportId: string, caseId: string): Promise<boolean> {
-  const rows = await db.update(reports).set({ caseId, updatedAt: new Date() }).where(eq(reports.id, reportId)).returning({ id: reports.id });
-  return rows.length === 1;
-}
-
 /** Moves every report of one case to another; returns the moved report ids. */
 export async function moveCaseReports(db: Db, fromCaseId: string, toCaseId: string): Promise<string[]> {
   const rows = await db.update(reports).set({ caseId: toCaseId, updatedAt: new Date() }).where(eq(reports.caseId, fromCaseId)).returning({ id: reports.id });
@@ -183,4 +144,87 @@ export async function listCaseReports(db: Db, caseId: string) {
 export async function latestCaseEvent(db: Db, caseId: string): Promise<CaseEventRow | undefined> {
   const [row] = await db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(desc(caseEvents.id)).limit(1);
   return row ? { ...row, id: Number(row.id) } : undefined;
+}
+
+// ---- Set-based writes for the batched report intake (src/app/report-batch.ts) ----
+
+/**
+ * Serialises case joining per identifier until the transaction ends: two reports naming the
+ * same new identifier cannot both see "no case" and open two. Locks in a fixed order, so two
+ * batches sharing several identifiers cannot deadlock.
+ */
+export async function lockIndicatorsForJoiningAll(db: Db, indicatorIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(indicatorIds)].sort();
+  if (ids.length === 0) return;
+  const keys = sql.join(
+    ids.map((id) => sql`(${`case-join:${id}`})`),
+    sql`, `,
+  );
+  // A VALUES list keeps its order through a plain scan, so the locks are taken in sorted order.
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(k.key, 0)) from (values ${keys}) as k(key)`);
+}
+
+/** Every (indicator, case) pair for cases in `states` holding any of the indicators. */
+export async function findCasesSharingIndicators(
+  db: Db,
+  indicatorIds: readonly string[],
+  states: readonly CaseState[],
+): Promise<{ indicatorId: string; caseId: string }[]> {
+  if (indicatorIds.length === 0) return [];
+  return db
+    .select({ indicatorId: caseIndicators.indicatorId, caseId: caseIndicators.caseId })
+    .from(caseIndicators)
+    .innerJoin(cases, eq(caseIndicators.caseId, cases.id))
+    .where(and(inArray(caseIndicators.indicatorId, [...indicatorIds]), inArray(cases.status, [...states])));
+}
+
+/** Reads and locks several cases, in id order. */
+export async function lockCases(db: Db, ids: readonly string[]): Promise<CaseRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select().from(cases).where(inArray(cases.id, [...ids])).orderBy(asc(cases.id)).for('update');
+  return rows.map(normalizeCase);
+}
+
+/**
+ * `count` case references (`CG-2026-000123`: the year of opening and a number from a sequence,
+ * so writers never wait on each other), in one statement.
+ */
+export async function nextCaseReferences(db: Db, now: Date, count: number): Promise<string[]> {
+  if (count === 0) return [];
+  const rows = await queryRows<{ n: number | string }>(db, sql`select nextval('case_reference_seq') as n from generate_series(1, ${count}::int)`);
+  return rows.map((r) => `CG-${now.getUTCFullYear()}-${String(r.n).padStart(6, '0')}`);
+}
+
+export async function insertCases(db: Db, rows: readonly { id: string; reference: string; category: string; createdAt?: Date }[]): Promise<CaseRow[]> {
+  if (rows.length === 0) return [];
+  return (await insertJsonRows(db, cases, rows)).map(normalizeCase);
+}
+
+/** Appends events (ids follow the order given); returns their ids in that order. */
+export async function insertCaseEvents(db: Db, rows: readonly ({ caseId: string } & CaseEventInput)[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const inserted = await insertJsonRows(db, caseEvents, rows);
+  return inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+}
+
+/** Adds (case, indicator) pairs that are not there yet. */
+export async function addCaseIndicatorPairs(db: Db, pairs: readonly { caseId: string; indicatorId: string }[]): Promise<void> {
+  await insertJsonRows(db, caseIndicators, pairs, sql`on conflict do nothing`);
+}
+
+/** Adds to the counters of several cases and moves their `last_event_seq`, in one statement. */
+export async function bumpCases(db: Db, rows: readonly { caseId: string; addReports: number; addAmountLostVnd: number; lastEventSeq: number }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const values = sql.join(
+    rows.map((r) => sql`(${r.caseId}::uuid, ${r.addReports}::int, ${r.addAmountLostVnd}::bigint, ${r.lastEventSeq}::bigint)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update cases set
+      report_count = cases.report_count + v.add_reports,
+      amount_lost_vnd = cases.amount_lost_vnd + v.add_amount,
+      last_event_seq = greatest(cases.last_event_seq, v.last_event_seq),
+      updated_at = now()
+    from (values ${values}) as v(case_id, add_reports, add_amount, last_event_seq)
+    where cases.id = v.case_id`);
 }

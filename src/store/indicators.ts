@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Verdict } from '../domain/indicators/verdicts.ts';
+import { insertJsonRows } from './bulk-insert.ts';
 import type { Db } from './connection.ts';
 import { indexChanges, indicatorSources, indicators, organizations, verdictChanges } from './schema.ts';
 
@@ -149,3 +150,80 @@ export async function findConfirmedDueForReview(db: Db, now: Date, limit: number
     .limit(limit);
 }
 
+
+// ---- Set-based writes for the batched report intake (src/app/report-batch.ts) ----
+
+/** Reads and locks the rows of these canonical strings, in a fixed order (no deadlock between batches). */
+export async function lockIndicatorsByValue(db: Db, values: readonly string[]): Promise<IndicatorRow[]> {
+  if (values.length === 0) return [];
+  return db.select().from(indicators).where(inArray(indicators.indicator, [...values])).orderBy(asc(indicators.indicator)).for('update');
+}
+
+/** New rows; a row another transaction inserted meanwhile fails the batch with 23505 (it is retried). */
+export async function insertIndicators(db: Db, rows: readonly NewIndicator[]): Promise<IndicatorRow[]> {
+  if (rows.length === 0) return [];
+  return insertJsonRows(db, indicators, rows);
+}
+
+/**
+ * Rewrites the changing columns of rows this transaction holds locked (one statement for many
+ * rows: an upsert whose insert part never applies, because every row exists).
+ */
+export async function rewriteIndicators(db: Db, rows: readonly IndicatorRow[]): Promise<IndicatorRow[]> {
+  if (rows.length === 0) return [];
+  const now = new Date();
+  return insertJsonRows(
+    db,
+    indicators,
+    rows.map((r) => ({ ...r, updatedAt: now })),
+    sql`on conflict (indicator) do update set verdict = excluded.verdict, confidence = excluded.confidence, tlp = excluded.tlp,
+      report_count = excluded.report_count, fraud_types = excluded.fraud_types, last_seen_at = excluded.last_seen_at,
+      expires_at = excluded.expires_at, review_at = excluded.review_at, updated_at = excluded.updated_at`,
+  );
+}
+
+export async function insertVerdictChanges(db: Db, rows: readonly (typeof verdictChanges.$inferInsert)[]): Promise<void> {
+  await insertJsonRows(db, verdictChanges, rows);
+}
+
+export async function recordIndexChanges(db: Db, values: readonly string[]): Promise<void> {
+  await insertJsonRows(
+    db,
+    indexChanges,
+    values.map((indicator) => ({ indicator })),
+  );
+}
+
+export interface SourceContribution {
+  indicatorId: string;
+  organizationId: string | null;
+  sourceType: (typeof indicatorSources.$inferInsert)['sourceType'];
+  reports: number;
+}
+
+/** Adds report counts per (indicator, source); contributions to the same pair are summed first. */
+export async function addSourceContributions(db: Db, contributions: readonly SourceContribution[]): Promise<void> {
+  const summed = new Map<string, SourceContribution>();
+  for (const c of contributions) {
+    const key = `${c.indicatorId}|${c.organizationId ?? 'citizen'}`;
+    const seen = summed.get(key);
+    summed.set(key, seen ? { ...seen, reports: seen.reports + c.reports } : c);
+  }
+  if (summed.size === 0) return;
+  const now = new Date();
+  await insertJsonRows(
+    db,
+    indicatorSources,
+    [...summed.values()].map((c) => ({
+        indicatorId: c.indicatorId,
+        sourceKey: c.organizationId ?? 'citizen',
+        organizationId: c.organizationId,
+        sourceType: c.sourceType,
+        reports: c.reports,
+        confirmations: 0,
+        firstAt: now,
+        lastAt: now,
+      })),
+    sql`on conflict (indicator_id, source_key) do update set reports = indicator_sources.reports + excluded.reports, last_at = excluded.last_at`,
+  );
+}

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from './connection.ts';
 import { legitimateIdentifiers } from './schema.ts';
 
@@ -29,4 +29,14 @@ export async function listActiveLegitimate(db: Db): Promise<LegitimateRow[]> {
 export async function markLegitimateRemoved(db: Db, id: string): Promise<LegitimateRow> {
   const [row] = await db.update(legitimateIdentifiers).set({ removedAt: new Date() }).where(eq(legitimateIdentifiers.id, id)).returning();
   return row!;
+}
+
+/** The canonical strings among `values` that are active verified-legitimate entries, with their rows. */
+export async function findActiveLegitimateMany(db: Db, values: readonly string[]): Promise<Map<string, LegitimateRow>> {
+  if (values.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(legitimateIdentifiers)
+    .where(and(inArray(legitimateIdentifiers.indicator, [...values]), isNull(legitimateIdentifiers.removedAt)));
+  return new Map(rows.map((r) => [r.indicator, r]));
 }

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { insertJsonRows } from './bulk-insert.ts';
 import type { Db } from './connection.ts';
 import { auditLog, evidenceFiles, indicators, reportEvidence, reportIndicators, reports, type ReportStatus } from './schema.ts';
 
@@ -29,7 +30,7 @@ export async function findReportByTrackingCode(db: Db, trackingCode: string): Pr
 }
 
 export async function insertReportIndicators(db: Db, rows: (typeof reportIndicators.$inferInsert)[]): Promise<void> {
-  if (rows.length) await db.insert(reportIndicators).values(rows).onConflictDoNothing();
+  await insertJsonRows(db, reportIndicators, rows, sql`on conflict do nothing`);
 }
 
 /** One row per distinct file: the second report with the same bytes only links to it. */
@@ -150,4 +151,23 @@ export async function reportStatusHistory(db: Db, reportId: string): Promise<{ a
       ),
     )
     .orderBy(asc(auditLog.seq));
+}
+
+/**
+ * Inserts reports; a report whose Idempotency-Key is already taken is skipped, not an error
+ * (the caller answers it as a retry). Returns the inserted rows.
+ */
+export async function insertReportsOnce(db: Db, rows: readonly NewReport[]): Promise<ReportRow[]> {
+  if (rows.length === 0) return [];
+  return insertJsonRows(db, reports, rows, sql`on conflict (idempotency_principal, idempotency_key) do nothing`);
+}
+
+/** Sets the case of many reports in one statement. */
+export async function setReportCases(db: Db, pairs: readonly { reportId: string; caseId: string }[]): Promise<void> {
+  if (pairs.length === 0) return;
+  const values = sql.join(
+    pairs.map((p) => sql`(${p.reportId}::uuid, ${p.caseId}::uuid)`),
+    sql`, `,
+  );
+  await db.execute(sql`update reports set case_id = v.case_id, updated_at = now() from (values ${values}) as v(report_id, case_id) where reports.id = v.report_id`);
 }

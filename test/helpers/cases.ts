@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { attachReportToCase } from '../../src/app/case-intake.ts';
+import { storeReportBatch, type PreparedReport } from '../../src/app/report-batch.ts';
 import { systemCaller } from '../../src/app/caller.ts';
 import { queryRows, type Db } from '../../src/store/connection.ts';
 import { putIndicator } from './indicators.ts';
@@ -22,13 +22,43 @@ export async function insertReport(db: Db, p: { category?: string; narrative?: s
   return row!.id;
 }
 
-/** A report attached to its case in one transaction, as intake does. */
+/**
+ * A report stored by the intake's own batch writer (a batch of one), naming indicators that are
+ * written first (as suspected) when they do not exist yet.
+ */
 export async function reportInto(db: Db, indicators: string[], p: { category?: string; amountLostVnd?: number | null; narrative?: string } = {}) {
   const ids: string[] = [];
   for (const i of indicators) ids.push(await indicatorId(db, i));
-  return db.transaction(async (tx) => {
-    const reportId = await insertReport(tx, p);
-    const r = await attachReportToCase(tx, systemCaller('intake-test'), { reportId, indicatorIds: ids, category: p.category ?? 'investment', amountLostVnd: p.amountLostVnd ?? null });
-    return { reportId, ...r, indicatorIds: ids };
-  });
+  const [stored] = await db.transaction((tx) => storeReportBatch(tx, [preparedReport(indicators, p)], POLICY));
+  if (stored?.kind !== 'stored') throw new Error('the report was not stored');
+  return { reportId: stored.report.id, caseId: stored.caseId, created: stored.caseCreated, indicatorIds: ids };
+}
+
+const POLICY = { suspectedExpiryDays: 90, confirmedReviewDays: 180 };
+
+/** A report as intake prepares it (canonical indicators given as `kind:value`). */
+export function preparedReport(indicators: string[], p: { category?: string; amountLostVnd?: number | null; narrative?: string; idempotencyKey?: string } = {}): PreparedReport {
+  const category = (p.category ?? 'investment') as PreparedReport['category'];
+  return {
+    caller: systemCaller('intake-test'),
+    values: {
+      trackingCode: `T${randomBytes(6).toString('hex').toUpperCase()}`,
+      channel: 'public',
+      category,
+      narrative: p.narrative ?? 'They promised 30% a month.',
+      amountLostVnd: p.amountLostVnd ?? null,
+      idempotencyPrincipal: p.idempotencyKey ? 'test' : null,
+      idempotencyKey: p.idempotencyKey ?? null,
+    },
+    identifiers: [...new Set(indicators)].sort().map((indicator) => ({
+      ref: { indicator, kind: indicator.slice(0, indicator.indexOf(':')), display: indicator.slice(indicator.indexOf(':') + 1) },
+      rawInput: indicator,
+      extracted: false,
+    })),
+    evidence: [],
+    category,
+    amountLostVnd: p.amountLostVnd ?? null,
+    sourceType: 'citizen',
+    organizationId: null,
+  };
 }

@@ -9,6 +9,7 @@ import type { EvidenceStore } from '../../app/evidence-store.ts';
 import type { IndicatorPolicy } from '../../app/indicators.ts';
 import { getReport, listReports, readEvidence } from '../../app/report-views.ts';
 import { trackReport } from '../../app/report-status.ts';
+import { IntakeQueue } from '../../app/intake-queue.ts';
 import { submitReport, type ReportInput } from '../../app/reports.ts';
 import { AGENCY_ROLES, SCOPES } from '../../domain/auth/access.ts';
 import { ROLES } from '../../domain/auth/roles.ts';
@@ -31,6 +32,8 @@ export interface ReportRouteOptions {
   db: Db;
   evidence: EvidenceStore;
   policy: IndicatorPolicy;
+  /** Report batches written at once: 1 on PGlite (one connection), 2 on PostgreSQL (Node prepares one while the database writes the other). */
+  intakeConcurrency?: number;
   publicUrl: string;
   /** Tracking look-ups per IP per minute (a tracking code is a bearer secret: slow guessing down). */
   trackPerMinute?: number;
@@ -89,6 +92,7 @@ async function readMultipart(request: FastifyRequest): Promise<void> {
 
 export const reportRoutes: FastifyPluginAsyncTypebox<ReportRouteOptions> = async (app, options) => {
   const { db, evidence, policy, publicUrl } = options;
+  const intake = new IntakeQueue(db, policy, { concurrency: options.intakeConcurrency ?? 1 });
   // Registered here, not globally: this is the only route that takes files.
   await app.register(multipart, {
     limits: { fileSize: EVIDENCE_LIMITS.maxBytes, files: EVIDENCE_LIMITS.maxFiles, fields: 2, fieldSize: 256 * 1024, parts: EVIDENCE_LIMITS.maxFiles + 2, headerPairs: 200 },
@@ -134,7 +138,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<ReportRouteOptions> = async
           files: request.evidenceFiles ?? [],
           idempotency: key ? { principal: principalOf(request), key } : null,
         },
-        { evidence, policy, publicUrl },
+        { evidence, policy, publicUrl, intake },
       );
       if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(201).send(receipt);

@@ -1,0 +1,257 @@
+import { randomUUID } from 'node:crypto';
+import type { FraudType } from '../domain/fraud-types.ts';
+import { indicatorSha256, rangePrefixOf } from '../domain/indicators/hashing.ts';
+import type { SourceType } from '../domain/indicators/statement-of-reasons.ts';
+import { REPORT_LIMITS } from '../domain/reports/report-fields.ts';
+import { appendAuditRecords, type AuditEntry } from '../store/audit-log.ts';
+import type { Db } from '../store/connection.ts';
+import {
+  addSourceContributions,
+  insertIndicators,
+  insertVerdictChanges,
+  lockIndicatorsByValue,
+  recordIndexChanges,
+  rewriteIndicators,
+  type IndicatorRow,
+  type NewIndicator,
+} from '../store/indicators.ts';
+import { findActiveLegitimateMany } from '../store/legitimate.ts';
+import { insertEvidenceFiles, insertReportEvidence, insertReportIndicators, insertReportsOnce, type NewReport, type ReportRow } from '../store/reports.ts';
+import { openReview } from '../store/reviews.ts';
+import { auditActor, type Caller } from './caller.ts';
+import { handOverToCases } from './case-intake.ts';
+import { reportStatusForCase } from './case-report-status.ts';
+import type { PreparedEvidence } from './evidence-intake.ts';
+import { DEFAULT_TLP, datesFor, FIRST_REPORT_CONFIDENCE, firstReportReasons, reportedValues, type IdentifierRef, type IndicatorPolicy } from './indicators.ts';
+import { reportStatusChanged } from './report-status.ts';
+import { enqueueVerdictsChanged } from './webhook-events.ts';
+
+/** A report checked and ready to store: everything but the database work is done. */
+export interface PreparedReport {
+  caller: Caller;
+  /** The report row; `trackingCode` is unique per report and names it within a batch. */
+  values: NewReport;
+  /** One per indicator, sorted by the canonical string. */
+  identifiers: readonly { ref: IdentifierRef; rawInput: string; extracted: boolean }[];
+  evidence: readonly PreparedEvidence[];
+  category: FraudType;
+  amountLostVnd: number | null;
+  sourceType: SourceType;
+  organizationId: string | null;
+}
+
+export interface LinkedIdentifier {
+  indicatorId: string;
+  indicator: string;
+  kind: string;
+  display: string;
+  rawInput: string;
+  extracted: boolean;
+}
+
+/** `duplicate`: the report's Idempotency-Key was already taken (the caller answers it as a retry). */
+export type StoredReport = { kind: 'stored'; report: ReportRow; linked: LinkedIdentifier[]; caseId: string; caseCreated: boolean } | { kind: 'duplicate' };
+
+/** What happens to one listable indicator in the batch. */
+interface IndicatorPlan {
+  ref: IdentifierRef;
+  existing: IndicatorRow | null;
+  /** New, or reported again after it was cleared: the batch lists it as suspected. */
+  listing: boolean;
+  reports: number;
+  fraudTypes: FraudType[];
+  /** The first report naming it: its source and caller make the listing's statement of reasons. */
+  first: PreparedReport;
+}
+
+/**
+ * Stores a batch of reports in the caller's transaction with a fixed number of statements,
+ * whatever the batch size (group commit: the intake queue collects the reports that arrive
+ * while the previous batch commits). Same outcome as storing them one by one in order: each
+ * report's identifiers are noted on the national database (a first report lists an identifier
+ * as suspected, with its statement of reasons; an identifier in the verified-legitimate
+ * registry is not listed and opens a review), the report joins the oldest open case sharing an
+ * identifier with it, or opens one, and every step has its audit record, in report order.
+ */
+export async function storeReportBatch(tx: Db, items: readonly PreparedReport[], policy: IndicatorPolicy): Promise<StoredReport[]> {
+  const now = new Date();
+  // The reports first: a concurrent retry with the same Idempotency-Key waits here on the unique
+  // index and is then skipped, instead of doing all the work twice.
+  const inserted = new Map((await insertReportsOnce(tx, items.map((i) => i.values))).map((r) => [r.trackingCode, r]));
+  const live = items.flatMap((item) => {
+    const report = inserted.get(item.values.trackingCode);
+    return report ? [{ item, report }] : [];
+  });
+
+  // -- The national database: one plan per distinct indicator, then set-based writes.
+  const distinct = [...new Set(live.flatMap((l) => l.item.identifiers.map((r) => r.ref.indicator)))].sort();
+  const legitimate = await findActiveLegitimateMany(tx, distinct);
+  for (const { item } of live) {
+    for (const { ref } of item.identifiers) {
+      const owner = legitimate.get(ref.indicator);
+      if (owner) await openReview(tx, { indicator: ref.indicator, indicatorId: null, reason: 'legitimate_conflict', detail: { owner: owner.ownerName, fraudType: item.category } });
+    }
+  }
+  const existing = new Map((await lockIndicatorsByValue(tx, distinct.filter((v) => !legitimate.has(v)))).map((r) => [r.indicator, r]));
+  const plans = new Map<string, IndicatorPlan>();
+  for (const { item } of live) {
+    for (const { ref } of item.identifiers) {
+      if (legitimate.has(ref.indicator)) continue;
+      const plan = plans.get(ref.indicator);
+      if (plan) {
+        plan.reports++;
+        plan.fraudTypes.push(item.category);
+        continue;
+      }
+      const row = existing.get(ref.indicator) ?? null;
+      plans.set(ref.indicator, { ref, existing: row, listing: !row || row.verdict === 'cleared', reports: 1, fraudTypes: [item.category], first: item });
+    }
+  }
+  const newRows: NewIndicator[] = [];
+  const changedRows: IndicatorRow[] = [];
+  for (const plan of plans.values()) {
+    const listed = plan.listing ? listedAsSuspected(plan, policy, now) : plan.existing!;
+    const values = { ...listed, ...reportedValues(listed, plan.reports, plan.fraudTypes, policy, now) };
+    if (plan.existing) changedRows.push({ ...plan.existing, ...values });
+    else newRows.push(values);
+  }
+  const rows = new Map<string, IndicatorRow>();
+  // In the canonical order, like the row locks: two batches inserting the same new identifiers wait, never deadlock.
+  newRows.sort((a, b) => (a.indicator < b.indicator ? -1 : 1));
+  for (const r of await insertIndicators(tx, newRows)) rows.set(r.indicator, r);
+  for (const r of await rewriteIndicators(tx, changedRows)) rows.set(r.indicator, r);
+
+  const listings = [...plans.values()].filter((p) => p.listing);
+  const listingAudit = new Map<PreparedReport, AuditEntry[]>();
+  await insertVerdictChanges(
+    tx,
+    listings.map((p) => {
+      const reasons = firstReportReasons({ fraudType: p.first.category, sourceType: p.first.sourceType }, p.existing !== null);
+      const row = rows.get(p.ref.indicator)!;
+      const entries = listingAudit.get(p.first) ?? [];
+      entries.push({
+        ...auditActor(p.first.caller),
+        action: 'indicator.verdict_changed',
+        subjectType: 'indicator',
+        subjectId: row.id,
+        before: p.existing ? { verdict: p.existing.verdict, confidence: p.existing.confidence } : null,
+        after: { indicator: row.indicator, verdict: 'suspected', confidence: FIRST_REPORT_CONFIDENCE, reasons },
+      });
+      listingAudit.set(p.first, entries);
+      return {
+        indicatorId: row.id,
+        fromVerdict: p.existing?.verdict ?? null,
+        toVerdict: 'suspected' as const,
+        confidence: FIRST_REPORT_CONFIDENCE,
+        ground: reasons.ground,
+        legalBasis: reasons.legalBasis,
+        evidence: reasons.evidence,
+        decidedBy: reasons.decidedBy,
+        automated: true,
+        sourceType: reasons.sourceType,
+        endsAt: reasons.endsAt,
+        explanation: reasons.explanation,
+      };
+    }),
+  );
+  await enqueueVerdictsChanged(tx, listings.map((p) => ({ row: rows.get(p.ref.indicator)!, fromVerdict: p.existing?.verdict ?? null })));
+  await recordIndexChanges(tx, [...plans.keys()]);
+
+  const linkedOf = new Map<PreparedReport, LinkedIdentifier[]>();
+  for (const { item } of live) {
+    linkedOf.set(
+      item,
+      item.identifiers.flatMap((r) => {
+        const row = rows.get(r.ref.indicator);
+        return row ? [{ indicatorId: row.id, ...r.ref, rawInput: r.rawInput, extracted: r.extracted }] : [];
+      }),
+    );
+  }
+  await addSourceContributions(
+    tx,
+    live.flatMap(({ item }) => linkedOf.get(item)!.map((l) => ({ indicatorId: l.indicatorId, organizationId: item.organizationId, sourceType: item.sourceType, reports: 1 }))),
+  );
+  await insertReportIndicators(
+    tx,
+    live.flatMap(({ item, report }) =>
+      linkedOf.get(item)!.map((l) => ({ reportId: report.id, indicatorId: l.indicatorId, rawInput: l.rawInput.slice(0, REPORT_LIMITS.identifierMax), extracted: l.extracted })),
+    ),
+  );
+  const files = live.flatMap(({ item }) => item.evidence);
+  await insertEvidenceFiles(tx, [...new Map(files.map((f) => [f.sha256, { sha256: f.sha256, mediaType: f.mediaType, size: f.size }])).values()]);
+  await insertReportEvidence(
+    tx,
+    live.flatMap(({ item, report }) => item.evidence.map((f, position) => ({ reportId: report.id, sha256: f.sha256, position, originalName: f.originalName }))),
+  );
+
+  // -- Cases.
+  const hand = await handOverToCases(
+    tx,
+    live.map(({ item, report }) => ({ item, report, linked: linkedOf.get(item)! })),
+    now,
+  );
+
+  // -- The audit trail, in report order: the listings a report made, the report, its case.
+  const audit: AuditEntry[] = [];
+  for (const { item, report } of live) {
+    audit.push(...(listingAudit.get(item) ?? []));
+    const linked = linkedOf.get(item)!;
+    audit.push({
+      ...auditActor(item.caller),
+      action: 'report.submitted',
+      subjectType: 'report',
+      subjectId: report.id,
+      // No narrative, no contact details: the audit trail is read more widely than reports.
+      after: {
+        status: report.status,
+        trackingCode: report.trackingCode,
+        channel: report.channel,
+        category: report.category,
+        indicators: linked.map((l) => l.indicator),
+        evidence: item.evidence.map((f) => f.sha256),
+      },
+    });
+    audit.push(hand.audit.get(item)!);
+  }
+  await appendAuditRecords(tx, audit);
+  // A report joining a case already under review or verified tells its reporter so at once
+  // (after its own records: the tracking page lists its steps in audit order).
+  for (const { item, report } of live) {
+    const joined = hand.joinedStatus.get(item);
+    const status = joined ? reportStatusForCase(joined) : null;
+    if (status) await reportStatusChanged(tx, { reportId: report.id }, status);
+  }
+
+  return items.map((item) => {
+    const report = inserted.get(item.values.trackingCode);
+    return report
+      ? { kind: 'stored', report, linked: linkedOf.get(item)!, caseId: hand.caseOf.get(item)!, caseCreated: hand.opened.has(item) }
+      : { kind: 'duplicate' };
+  });
+}
+
+/** The indicator as the listing leaves it, before the report counts are added. */
+function listedAsSuspected(plan: IndicatorPlan, policy: IndicatorPolicy, now: Date): NewIndicator & IndicatorRow {
+  const sha = indicatorSha256(plan.ref.indicator);
+  const base = plan.existing;
+  const fraudTypes = [...new Set([...(base?.fraudTypes ?? []), plan.first.category])];
+  return {
+    id: base?.id ?? randomUUID(),
+    indicator: plan.ref.indicator,
+    kind: plan.ref.kind,
+    display: plan.ref.display,
+    sha256: base?.sha256 ?? sha,
+    rangePrefix: base?.rangePrefix ?? rangePrefixOf(sha),
+    verdict: 'suspected',
+    confidence: FIRST_REPORT_CONFIDENCE,
+    tlp: base ? base.tlp : DEFAULT_TLP.suspected,
+    reportCount: base?.reportCount ?? 0,
+    platformConfirmations: base?.platformConfirmations ?? 0,
+    fraudTypes,
+    firstSeenAt: base?.firstSeenAt ?? now,
+    lastSeenAt: now,
+    networkId: base?.networkId ?? null,
+    updatedAt: now,
+    ...datesFor('suspected', policy, now),
+  };
+}
