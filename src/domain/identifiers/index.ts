@@ -124,7 +124,7 @@ function route(raw: string): Route | null {
   // A plain http(s) link, the most common link, is resolved in one pass. None of the readings
   // before the link step applies to it (no kind prefix, number, VietQR payload, obfuscation,
   // address or e-mail: "http:" is not a kind and no e-mail address starts with it).
-  if (s.charCodeAt(0) === 0x68) {
+  if (s.charCodeAt(0) === 0x68 && (s.startsWith('https://') || s.startsWith('http://'))) {
     const url = resolvePlainUrl(s);
     if (url) return routeLink(s, { scheme: url.scheme, host: url.host, rest: s.slice(url.scheme.length + 3 + url.host.length) }, false, url);
   }

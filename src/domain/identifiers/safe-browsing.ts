@@ -315,7 +315,7 @@ function isPlainAscii(s: string): boolean {
 
 /**
  * The canonical form of a plain link built in one pass, or null when the full algorithm is
- * needed. Plain means: `http://` or `https://` in lower case; a host of ASCII letters,
+ * needed. Plain means: `http://`, `https://` (lower case) or no scheme; a host of ASCII letters,
  * digits, hyphens and single inner dots, starting with a letter (so no IP address in any
  * spelling, no port, userinfo or IDN); then a path and query of printable ASCII without `%`,
  * `#` or a backslash, and no `//` or `/.` in the path. Every rule of the full algorithm leaves
@@ -324,10 +324,10 @@ function isPlainAscii(s: string): boolean {
  * is not null (a property test compares them on generated links and on the table cases).
  */
 export function plainHttpUrl(s: string): SafeBrowsingUrl | null {
-  let at: number;
+  // No scheme is read as http, as the full algorithm does.
+  let at = 0;
   if (s.startsWith('https://')) at = 8;
   else if (s.startsWith('http://')) at = 7;
-  else return null;
   const n = s.length;
   const hostStart = at;
   let upper = false;
@@ -371,7 +371,7 @@ export function plainHttpUrl(s: string): SafeBrowsingUrl | null {
   const pathEnd = query < 0 ? n : query;
   const path = pathEnd === hostEnd ? '/' : s.slice(hostEnd, pathEnd);
   const q = query < 0 ? null : s.slice(query + 1);
-  const url = !upper && pathEnd !== hostEnd ? s : `${scheme}://${host}${path}${q === null ? '' : '?' + q}`;
+  const url = !upper && pathEnd !== hostEnd && hostStart > 0 ? s : `${scheme}://${host}${path}${q === null ? '' : '?' + q}`;
   return { url, scheme, host, path, query: q, isIp: false };
 }
 

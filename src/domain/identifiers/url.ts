@@ -92,9 +92,9 @@ function resolve(raw: string, plainFirst: boolean): Resolved {
 }
 
 /**
- * What `resolveUrl(s)` gives for a plain http(s) link (see `plainHttpUrl`) that is neither
- * defanged nor a redirector, in one pass; null when the general loop must decide. `s` is
- * trimmed (a plain link has no white space anywhere).
+ * What `resolveUrl(s)` gives for a plain link (see `plainHttpUrl`: http, https or no scheme)
+ * that is neither defanged nor a redirector, in one pass; null when the general loop must
+ * decide. `s` is trimmed (a plain link has no white space anywhere).
  */
 export function resolvePlainUrl(s: string): SafeBrowsingUrl | null {
   if (s.length > MAX_URL_LENGTH) return null;

@@ -36,7 +36,11 @@ const query = fc.oneof(
   fc.constant(''),
   fc.array(fc.oneof(piece, fc.constantFrom('id=100012345678901', 'u=https://evil.example/a', 'u=https%3A%2F%2Fevil.example%2Fb', 'q=https://x.example/', 'v=123456', 'fbid=1&id=2', 'story_fbid=9&id=8', 'next=https://www.facebook.com/zuck', '/./', '//')), { maxLength: 4 }).map((ps) => '?' + ps.join('&')),
 );
-const scheme = fc.oneof({ weight: 8, arbitrary: fc.constantFrom('https://', 'http://') }, { weight: 1, arbitrary: fc.constantFrom('HTTPS://', 'Http://', 'hxxps://', '//', '', 'ftp://', ' https://') });
+const scheme = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('https://', 'http://') },
+  { weight: 2, arbitrary: fc.constant('') },
+  { weight: 1, arbitrary: fc.constantFrom('HTTPS://', 'Http://', 'hxxps://', '//', 'ftp://', ' https://', 'url:', 'http:', 'http:/') },
+);
 const link = fc.tuple(scheme, host, path, query, fc.constantFrom('', '', '', '/', ' ', '#f')).map((parts) => parts.join(''));
 
 /** The same link with its scheme in upper case: detection then takes the general path. */
@@ -112,6 +116,10 @@ describe('plain-link fast path', () => {
     'https://a.example/b/../c',
     'https://a.example//c',
     'https://xn--t-9ja.example/',
+    'm.facebook.com/nguoi.ban.123',
+    'www.google.com',
+    'shop.example.vn?x=1',
+    'localhost',
   ])('%s: same result on both paths', (s) => {
     expect(plainHttpUrl(s) ?? safeBrowsingCanonicalizeFull(s)).toEqual(safeBrowsingCanonicalizeFull(s));
     expect(resolveUrl(s)).toEqual(resolveUrlFull(s));
