@@ -127,6 +127,15 @@ describe('public portal: check before you pay', () => {
       expect(await page.locator('[data-state="listed"]').count()).toBe(1);
       expect(await page.locator('[data-state="not_listed"]').count()).toBe(1);
       await page.getByText('1 thông tin đã bị báo cáo là lừa đảo').waitFor();
+      // The public risk check (POST /api/v1/risk/check, docs/risk.md), where the server has it:
+      // its label and reasons in plain words, the confirmed number among them.
+      const risk = await page.request.post(`${server.url}/api/v1/risk/check`, { data: { text: message } });
+      if (risk.status() === 200) {
+        const section = page.getByTestId('risk');
+        await section.waitFor();
+        expect(await section.getAttribute('data-label')).toBe(((await risk.json()) as { label: string }).label);
+        expect(await section.textContent()).toContain('Có thông tin đã được xác minh là lừa đảo.');
+      }
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
       await saveScreenshot(page, 'portal-check-message-phone');
     } finally {
@@ -166,6 +175,26 @@ describe('public portal: check before you pay', () => {
       await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Thống kê' }).waitFor();
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'portal-home-desktop');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('works with the keyboard alone: type, Enter, and the focus lands on the answer page', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.getByRole('textbox', { name: 'Tra cứu trước khi chuyển tiền' }).waitFor();
+      // Skip link, then past the header's controls to the search box.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate('document.activeElement.tagName')).toBe('TEXTAREA');
+      await page.keyboard.type(DEMO.confirmedPhone);
+      await page.keyboard.press('Enter');
+      await page.locator('[data-state="listed"]').waitFor();
+      expect(await page.evaluate('document.activeElement.tagName')).toBe('H1');
     } finally {
       await context.close();
     }
