@@ -224,6 +224,7 @@ export const indicators = pgTable(
     index('indicators_updated_idx').on(t.updatedAt, t.id),
     index('indicators_expires_idx').on(t.expiresAt).where(sql`${t.verdict} = 'suspected'`),
     index('indicators_review_idx').on(t.reviewAt).where(sql`${t.verdict} = 'confirmed'`),
+    index('indicators_network_idx').on(t.networkId),
     check('indicators_verdict_check', sql`${t.verdict} in ('suspected','confirmed','cleared','disputed')`),
     check('indicators_tlp_check', sql`${t.tlp} in ('clear','green','amber','red')`),
     check('indicators_confidence_check', sql`${t.confidence} between 0 and 100`),
@@ -875,4 +876,38 @@ export const apiKeyUsage = pgTable(
     requests: bigint('requests', { mode: 'number' }).notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.apiKeyId, t.day] })],
+);
+
+/**
+ * Networks of linked indicators (identifiers that appear together in a report). Ids are stable:
+ * when two networks join, the larger keeps its id and the other points to it (`merged_into_id`),
+ * so an id handed out earlier still leads to the network.
+ */
+export const networks = pgTable(
+  'networks',
+  {
+    id: uuid('id').primaryKey(),
+    size: integer('size').notNull().default(0),
+    mergedIntoId: uuid('merged_into_id'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('networks_merged_idx').on(t.mergedIntoId)],
+);
+
+/** Why two indicators are linked: how many reports named both (`a_id` < `b_id`). */
+export const indicatorLinks = pgTable(
+  'indicator_links',
+  {
+    aId: uuid('a_id')
+      .notNull()
+      .references(() => indicators.id),
+    bId: uuid('b_id')
+      .notNull()
+      .references(() => indicators.id),
+    reports: integer('reports').notNull().default(0),
+    firstAt: timestamp('first_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    lastAt: timestamp('last_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.aId, t.bId] }), index('indicator_links_b_idx').on(t.bId)],
 );
