@@ -2,7 +2,7 @@ import type { OrganizationKind } from '../auth/roles.ts';
 import type { Tlp, Verdict } from '../indicators/verdicts.ts';
 import { sdoId } from './ids.ts';
 import { TLP_MARKINGS } from './markings.ts';
-import { OPENCTI_OBSERVABLE_TYPE, observableProperties, patternFor, toObservable, type StixObservable } from './observables.ts';
+import { OPENCTI_OBSERVABLE_TYPE, observableFrom, observableProperties, patternOf, toObservable, type StixObservable } from './observables.ts';
 
 /** One STIX object as served (plain JSON). */
 export type StixObject = Record<string, unknown> & { type: string; id: string };
@@ -80,25 +80,22 @@ function later(a: Date, b: Date): Date {
  * indicator has the same id); `modified` is the last change; a cleared identifier is a new
  * version with `revoked: true`, so incremental pollers learn to drop it.
  */
-export function indicatorObject(s: SharedIndicator): StixObject {
-  const created = s.firstSeenAt;
-  const modified = later(s.updatedAt, created);
-  const { type } = observableProperties(s.indicator);
-  const validUntil = s.verdict === 'suspected' && s.expiresAt && s.expiresAt.getTime() > created.getTime() ? { valid_until: iso(s.expiresAt) } : {};
+export function indicatorObject(s: SharedIndicator, observable = observableProperties(s.indicator), times = timesOf(s)): StixObject {
+  const validUntil = s.verdict === 'suspected' && s.expiresAt && s.expiresAt.getTime() > s.firstSeenAt.getTime() ? { valid_until: iso(s.expiresAt) } : {};
   return {
     type: 'indicator',
     spec_version: '2.1',
     id: `indicator--${s.id}`,
     created_by_ref: AGENCY_IDENTITY_ID,
-    created: iso(created),
-    modified: iso(modified),
+    created: times.created,
+    modified: times.modified,
     name: s.display,
-    description: `${s.verdict === 'confirmed' ? 'Confirmed' : s.verdict === 'suspected' ? 'Suspected' : s.verdict === 'disputed' ? 'Disputed' : 'Cleared'} fraud identifier (${s.fraudTypes.join(', ') || 'unspecified'}); ${s.reportCount} report(s), ${s.platformConfirmations} platform confirmation(s).`,
+    description: `${DESCRIBED[s.verdict]} fraud identifier (${s.fraudTypes.join(', ') || 'unspecified'}); ${s.reportCount} report(s), ${s.platformConfirmations} platform confirmation(s).`,
     indicator_types: [s.verdict === 'confirmed' ? 'malicious-activity' : 'anomalous-activity'],
-    pattern: patternFor(s.indicator),
+    pattern: patternOf(observable),
     pattern_type: 'stix',
     pattern_version: '2.1',
-    valid_from: iso(created),
+    valid_from: times.created,
     ...validUntil,
     confidence: s.confidence,
     labels: [s.verdict, ...s.fraudTypes.map((f) => `fraud-type:${f}`)],
@@ -107,8 +104,15 @@ export function indicatorObject(s: SharedIndicator): StixObject {
     x_canhgiac_indicator: s.indicator,
     x_canhgiac_verdict: s.verdict,
     x_opencti_score: s.confidence,
-    x_opencti_main_observable_type: OPENCTI_OBSERVABLE_TYPE[type],
+    x_opencti_main_observable_type: OPENCTI_OBSERVABLE_TYPE[observable.type],
   };
+}
+
+const DESCRIBED: Record<Verdict, string> = { confirmed: 'Confirmed', suspected: 'Suspected', disputed: 'Disputed', cleared: 'Cleared' };
+
+/** created = first seen; modified = the last change, never before created. */
+function timesOf(s: SharedIndicator): { created: string; modified: string } {
+  return { created: iso(s.firstSeenAt), modified: iso(later(s.updatedAt, s.firstSeenAt)) };
 }
 
 export function observableObject(s: SharedIndicator): StixObservable {
@@ -119,15 +123,14 @@ export function observableObject(s: SharedIndicator): StixObservable {
  * indicator `based-on` its observable. The relationship's UUID is the indicator's, under its
  * own type, so it is stable and can be found again by id.
  */
-export function basedOnRelationship(s: SharedIndicator, observableId: string): StixObject {
-  const created = s.firstSeenAt;
+export function basedOnRelationship(s: SharedIndicator, observableId: string, times = timesOf(s)): StixObject {
   return {
     type: 'relationship',
     spec_version: '2.1',
     id: `relationship--${s.id}`,
     created_by_ref: AGENCY_IDENTITY_ID,
-    created: iso(created),
-    modified: iso(later(s.updatedAt, created)),
+    created: times.created,
+    modified: times.modified,
     relationship_type: 'based-on',
     source_ref: `indicator--${s.id}`,
     target_ref: observableId,
@@ -186,6 +189,8 @@ export function sightingObject(s: SharedIndicator, sighting: { type: 'seen' | 'f
 
 /** The indicator, its observable and the relationship between them, in that order. */
 export function objectsForIndicator(s: SharedIndicator): StixObject[] {
-  const observable = observableObject(s);
-  return [indicatorObject(s), observable, basedOnRelationship(s, observable.id)];
+  const props = observableProperties(s.indicator);
+  const times = timesOf(s);
+  const observable = observableFrom(props, s.indicator, [TLP_MARKINGS[s.tlp].id]);
+  return [indicatorObject(s, props, times), observable, basedOnRelationship(s, observable.id, times)];
 }

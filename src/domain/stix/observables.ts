@@ -58,9 +58,14 @@ export function observableProperties(indicator: string): { type: string; props: 
   }
 }
 
-export function toObservable(indicator: string, markingRefs: string[]): StixObservable {
-  const { type, props, idProps } = observableProperties(indicator);
+export type ObservableProperties = ReturnType<typeof observableProperties>;
+
+export function observableFrom({ type, props, idProps }: ObservableProperties, indicator: string, markingRefs: string[]): StixObservable {
   return { type, spec_version: '2.1', id: scoId(type, idProps), ...props, object_marking_refs: markingRefs, x_canhgiac_indicator: indicator };
+}
+
+export function toObservable(indicator: string, markingRefs: string[]): StixObservable {
+  return observableFrom(observableProperties(indicator), indicator, markingRefs);
 }
 
 /** Quotes a STIX pattern string literal: backslash and single quote are escaped. */
@@ -70,7 +75,10 @@ export function patternString(value: string): string {
 
 /** `[type:prop = 'v' AND type:prop2 = 'w']` over the observable's properties. */
 export function patternFor(indicator: string): string {
-  const { type, props } = observableProperties(indicator);
+  return patternOf(observableProperties(indicator));
+}
+
+export function patternOf({ type, props }: ObservableProperties): string {
   const parts = Object.entries(props).map(([k, v]) => `${type}:${k} = ${patternString(v)}`);
   return `[${parts.join(' AND ')}]`;
 }
