@@ -32,6 +32,7 @@ export const TEXT_RULES: readonly TextRule[] = [
       / (?:otp|ma xac (?:thuc|nhan)|ma [0-9] so|verification code|code)(?: [a-z0-9]+){0,6} (?:forward|send|doc|gui|chuyen|chup)(?: [a-z]+){0,2} (?:it to me|to me|cho (?:minh|toi|em|anh|chi)|giup|lai)/,
       / (?:nhan|doc|gui|chup|bao) (?:giup|ho)(?: [a-z]+){0,3} ma (?:gui|vua|ve|xac|so|kich)/,
       / chup (?:man hinh|anh)(?: [a-z]+){0,3} (?:tin nhan|ma)/,
+      / (?:doc|gui|bao|nhan) (?:giup|ho|lai)(?: [a-z]+){0,2} (?:day so|so vua|ma vua|ma so)/,
     ],
   },
   {
@@ -45,6 +46,8 @@ export const TEXT_RULES: readonly TextRule[] = [
       / (?:processing|release|unlock|activation|customs|redelivery) fee /,
       / (?:coc|dat coc) (?:truoc|[0-9]+ ?%)|(?:giu|de giu) (?:hang|phong|ve|don|cho)|khong nhan cod|(?:pay|send)(?: [a-z]+){0,3} (?:deposit|first)/,
       / (?:qua|buu kien|thung hang|thung qua|kien hang|hang hoa)(?: [a-z0-9]+){0,10} (?:dong|nop|chiu) (?:phi|thue|tien)/,
+      / hai quan(?: [a-z0-9]+){0,6} (?:dong|nop) (?:phi|thue|tien)/,
+      / (?:chuyen khoan|chuyen tien|thanh toan) (?:xong|truoc)(?: [a-z0-9]+){0,4} (?:gui|ship|giao|chuyen) (?:ma ve|ve|hang|ma)/,
     ],
   },
   {
@@ -70,6 +73,7 @@ export const TEXT_RULES: readonly TextRule[] = [
       / (?:don hang ao|tu hop don|nap tien lam nhiem vu|nhiem vu combo)/,
       / (?:ung truoc|nap truoc|tra truoc|thanh toan truoc)(?: [a-z]+){0,3} (?:tien don|don hang|gia tri don|tien hang)/,
       / hoan (?:lai )?(?:ca )?(?:tien )?goc (?:lan|va|\+|kem) (?:lai|hoa hong|tien thuong)/,
+      / (?:tu bo von|bo von truoc|tu nhap don|tu ung tien)/,
       / (?:task|tasks|order)s? (?:for|and earn|earn) commission /,
     ],
   },
@@ -94,6 +98,7 @@ export const TEXT_RULES: readonly TextRule[] = [
       / (?:cap nhat|xac minh|xac thuc) (?:lai )?(?:thong tin|tai khoan|cccd|sinh trac hoc)(?: [a-z0-9]+){0,5} (?:neu khong|de tranh|tranh bi|truoc)/,
       / account(?: [a-z]+){0,3} (?:will be |has been |is )(?:locked|suspended|blocked|closed)/,
       / (?:thue bao|sim|goi cuoc|so dien thoai|dich vu)(?: [a-z0-9]+){0,4} (?:bi|se bi|sap bi) (?:ngat|khoa|cat|thu hoi|tam dung|chan)/,
+      / (?:gia han|kich hoat lai|mo khoa)(?: [a-z0-9]+){0,3} (?:tai|qua|theo) (?:duong )?link/,
     ],
   },
   {
@@ -107,6 +112,8 @@ export const TEXT_RULES: readonly TextRule[] = [
       / (?:lien quan|dinh liu|co lien quan)(?: [a-z0-9]+){0,3} (?:duong day|vu an|rua tien|ma tuy|buon lau)/,
       / (?:giay trieu tap|lenh bat|lenh tam giam)(?: [a-z0-9]+){0,12} (?:bam phim|lien he|goi lai|nop|chuyen)/,
       / neu khong (?:se )?(?:bi )?(?:cuong che|bat|khoi to|tam giu)/,
+      / chuyen may (?:cho|sang|qua) (?:can bo|dieu tra vien|cong an|canh sat|kiem sat vien|thanh tra)/,
+      / (?:buu pham|buu kien|kien hang)(?: [a-z0-9]+){0,6} (?:hang cam|ma tuy|vu khi|tam giu)/,
       / (?:chuyen|nop) (?:tien|toan bo tien)(?: [a-z0-9]+){0,5} (?:tai khoan tam giu|tai khoan cua co quan|de xac minh|de chung minh|tai khoan an toan)/,
       / (?:police|court|prosecutor)(?: [a-z]+){0,4} (?:arrest|warrant|money laundering)/,
     ],
@@ -120,6 +127,7 @@ export const TEXT_RULES: readonly TextRule[] = [
       / (?:cam ket|dam bao) (?:loi nhuan|lai|sinh loi|hoan von|khong lo|an toan tuyet doi)/,
       / (?:von|bo ra|nap|dau tu) [0-9]+(?:[.,][0-9]+)?(?: ?(?:k|tr|trieu|ty|usd|usdt))?(?: [a-z0-9]+){0,3} (?:thu ve|nhan ve|nhan lai|rut ve|lai ve|thanh) [0-9]+/,
       / (?:chia lai|tra lai|lai) (?:cao|hang ngay|moi ngay|co dinh)(?: [a-z0-9]+){0,4} (?:khach|thanh vien|vip|nha dau tu|quy)/,
+      / loi bao nhieu rut bay nhieu|nap [0-9]+(?: ?(?:k|tr|trieu))?(?: [a-z]+){0,2} (?:duoc )?tang (?:them )?[0-9]+/,
       / (?:nhan doi|x2|x3|x5|x10|gap doi) (?:so )?(?:tien|von|tai khoan)/,
       / (?:san|dau tu) (?:forex|ngoai hoi|tien ao|tien dien tu|crypto|coin|vang|chung khoan quoc te|binary)(?: [a-z0-9]+){0,6} (?:loi nhuan|lai|thu ve|sinh loi)/,
       / (?:guaranteed (?:profit|return)|[0-9]+ ?% (?:daily|a day|per day)|double your (?:money|investment))/,
@@ -142,6 +150,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     patterns: [
       / (?:ung ho|quyen gop|dong gop|cong duc|tu thien|donate|donations?)(?: [a-z0-9]+){0,8} (?:stk ca nhan|tai khoan ca nhan|so tai khoan ca nhan|chu tai khoan|personal account)/,
       / (?:ung ho|quyen gop|dong gop|cong duc|donate)(?: [a-z0-9]+){0,10} (?:khan cap|gap|ngay|hom nay|urgent|now)/,
+      / (?:giup|cuu|thuong) (?:be|chau|em be|gia dinh|benh nhi)(?: [a-z0-9]+){0,12} (?:chuyen|stk|so tai khoan|tai khoan)/,
     ],
   },
   {
@@ -178,7 +187,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     detail: 'Asks for a password, card number or ID card photos.',
     negatable: true,
     patterns: [
-      / (?:gui|cung cap|nhap|chup|dua|send|enter)(?: [a-z0-9]+){0,3} (?:mat khau|password|so the|ma cvv|cvv|anh cccd|cccd hai mat|mat truoc|ma pin|pin)/,
+      / (?:gui|cung cap|nhap|dien|chup|dua|send|enter)(?: [a-z0-9]+){0,3} (?:mat khau|password|so the|thong tin the|ma cvv|cvv|anh cccd|cccd hai mat|mat truoc|ma pin|pin|card details|card number)/,
     ],
   },
 ];
