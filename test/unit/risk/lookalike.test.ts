@@ -33,6 +33,7 @@ describe('hostReasons', () => {
   it('link.lookalike_brand: a brand one or two edits away', () => {
     expect(signalsOf('vietcombnak.example')).toContain('link.lookalike_brand');
     expect(signalsOf('lazda.example')).toContain('link.lookalike_brand');
+    expect(signalsOf('mbbakn.example')).toContain('link.lookalike_brand'); // a transposition is one edit
     expect(signalsOf('techcombank-vn.example')).not.toContain('link.lookalike_brand');
   });
 
