@@ -13,6 +13,7 @@ import { findUserByEmail, findUserById, insertUser, listUsers as listUserRows, u
 import { auditActor, isAgencyStaff, type Caller } from './caller.ts';
 import { badRequest, conflict, forbidden, notFound } from './errors.ts';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { isMobileNetwork, MOBILE_NETWORK_IDS } from '../domain/telcos/networks.ts';
 
 export interface OrganizationView {
   id: string;
@@ -20,6 +21,8 @@ export interface OrganizationView {
   name: string;
   kind: OrganizationKind;
   platform: string | null;
+  /** For telcos: the mobile network (`viettel`, `vinaphone`, …), which routes webhooks about its numbers. */
+  network: string | null;
   createdAt: string;
 }
 
@@ -34,7 +37,7 @@ export interface UserView {
 }
 
 export function organizationView(o: OrganizationRow): OrganizationView {
-  return { id: o.id, slug: o.slug, name: o.name, kind: o.kind, platform: o.platform, createdAt: o.createdAt.toISOString() };
+  return { id: o.id, slug: o.slug, name: o.name, kind: o.kind, platform: o.platform, network: o.network, createdAt: o.createdAt.toISOString() };
 }
 
 export function userView(u: UserRow): UserView {
@@ -59,6 +62,7 @@ export interface NewOrganizationInput {
   name: string;
   kind: string;
   platform?: string | null;
+  network?: string | null;
 }
 
 export async function createOrganization(db: Db, caller: Caller, input: NewOrganizationInput): Promise<OrganizationView> {
@@ -72,6 +76,10 @@ export async function createOrganization(db: Db, caller: Caller, input: NewOrgan
   if (platform !== null && (input.kind !== 'platform' || !PLATFORM.test(platform))) {
     errors.push({ field: '/platform', message: 'Only platform organizations name a platform (2–32 of a-z, 0-9, _).' });
   }
+  const network = input.network ?? null;
+  if (network !== null && (input.kind !== 'telco' || !isMobileNetwork(network))) {
+    errors.push({ field: '/network', message: `Only telcos name a network, one of ${MOBILE_NETWORK_IDS.join(', ')}.` });
+  }
   if (errors.length) throw badRequest('The organization is not valid.', errors);
 
   return db.transaction(async (tx) => {
@@ -83,6 +91,7 @@ export async function createOrganization(db: Db, caller: Caller, input: NewOrgan
       name: input.name.trim(),
       kind: input.kind as OrganizationKind,
       platform,
+      network,
     }).catch((error: unknown) => {
       // Two requests can race past the slug check above; the unique index decides.
       const constraint = uniqueViolation(error);

@@ -224,6 +224,19 @@ describe('routing to whom events concern', () => {
     expect(got('/zalo')).toEqual([]);
   });
 
+  it('a telco names its network when it is added; only telcos, only known networks', async () => {
+    const add = (payload: Record<string, unknown>) => server.app.inject({ method: 'POST', url: '/api/v1/organizations', headers: admin.headers, payload });
+    const res = await add({ slug: 'vinaphone', name: 'VinaPhone', kind: 'telco', network: 'vinaphone' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().network).toBe('vinaphone');
+    expect(expectProblem(await add({ slug: 'bank-x', name: 'Bank X', kind: 'bank', network: 'viettel' }), 400).errors?.[0]?.field).toBe('/network');
+    expect(expectProblem(await add({ slug: 'telco-x', name: 'Telco X', kind: 'telco', network: 'nokia' }), 400).errors?.[0]?.field).toBe('/network');
+    await subscribe(res.json().id, '/vinaphone', ['indicator.listed']);
+    await listed('0912 345 009', 'suspected', 'amber');
+    await pump();
+    expect(receiver.bodiesFor('/vinaphone').map((b) => b.data.indicator)).toEqual(['phone:+84912345009']);
+  });
+
   it('an escalation event goes only to the platform it is addressed to', async () => {
     await subscribe(orgs['meta']!, '/meta', ['escalation.created']);
     await subscribe(orgs['zalo']!, '/zalo', ['escalation.created'], 'all');

@@ -22,7 +22,8 @@ export function register(program: Command): void {
     .requiredOption('--name <name>', 'display name')
     .requiredOption('--kind <kind>', `one of ${ORGANIZATION_KINDS.join(', ')}`)
     .option('--platform <platform>', 'for a platform: which one it answers for, e.g. facebook')
-    .action(async (options: { slug: string; name: string; kind: string; platform?: string }) => {
+    .option('--network <network>', 'for a telco: its mobile network, e.g. viettel (routes webhooks about its numbers)')
+    .action(async (options: { slug: string; name: string; kind: string; platform?: string; network?: string }) => {
       const { withContext, createOrganization, systemCaller, asCliError } = await loadAdmin();
       await withContext('cli org add', async ({ database }) => {
         const created = await createOrganization(database.db, systemCaller('cli'), options).catch((e: unknown) => {

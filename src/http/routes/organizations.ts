@@ -12,6 +12,7 @@ export const Organization = Type.Object({
   name: Type.String(),
   kind: Type.Enum(ORGANIZATION_KINDS),
   platform: Type.Union([Type.String(), Type.Null()]),
+  network: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
 });
 
@@ -52,6 +53,7 @@ export const organizationRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (
             name: Type.String({ minLength: 1, maxLength: 200 }),
             kind: Type.Enum(ORGANIZATION_KINDS),
             platform: Type.Optional(Type.Union([Type.String({ maxLength: 32 }), Type.Null()])),
+            network: Type.Optional(Type.Union([Type.String({ maxLength: 32 }), Type.Null()])),
           },
           { additionalProperties: false },
         ),
