@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { TLP_MARKINGS } from '../domain/stix/markings.ts';
-import { agencyIdentity, objectsForIndicator, sightingObject, type StixObject } from '../domain/stix/objects.ts';
+import { agencyIdentity, linkRelationship, objectsForIndicator, sightingObject, type StixObject } from '../domain/stix/objects.ts';
 import type { Db } from '../store/connection.ts';
-import { latestChange, readSharedPage, sightingTotals, type Position, type SharedRow } from '../store/feeds.ts';
+import { latestChange, networkHubs, readSharedPage, sightingTotals, type Position, type SharedRow } from '../store/feeds.ts';
 import type { Caller } from './caller.ts';
 import { badRequest } from './errors.ts';
 import {
@@ -116,19 +116,38 @@ export function preamble(level: SharingLevel): StixObject[] {
 }
 
 /** The STIX objects for a page of rows: per indicator its SDO, observable and relationship, then sightings. */
-export async function stixObjectsForPage(db: Db, rows: SharedRow[]): Promise<StixObject[]> {
+export async function stixObjectsForPage(db: Db, rows: SharedRow[], level: SharingLevel): Promise<StixObject[]> {
   const objects: StixObject[] = [];
   for (const r of rows) objects.push(...objectsForIndicator(r));
   const byId = new Map(rows.map((r) => [r.id, r]));
   for (const s of await sightingTotals(db, rows.map((r) => r.id))) objects.push(sightingObject(byId.get(s.indicatorId)!, s));
+  objects.push(...(await networkLinks(db, rows, level)));
   return objects;
+}
+
+/**
+ * Indicators found in one scam network are linked `related-to` the network's first member the
+ * caller may see (a star, not every pair), and only while both are listed.
+ */
+async function networkLinks(db: Db, rows: SharedRow[], level: SharingLevel): Promise<StixObject[]> {
+  const linked = rows.filter((r) => r.networkId && r.verdict !== 'cleared');
+  if (linked.length === 0) return [];
+  const hubs = await networkHubs(db, [...new Set(linked.map((r) => r.networkId!))], level.tlps, level.listed);
+  const hubIds = [...new Set(linked.map((r) => hubs.get(r.networkId!)).filter((h): h is string => Boolean(h)))];
+  const hubRows = new Map((await readSharedPage(db, { tlps: level.tlps, verdicts: level.listed, ids: hubIds, limit: hubIds.length + 1 })).map((h) => [h.id, h]));
+  const links: StixObject[] = [];
+  for (const r of linked) {
+    const hub = hubRows.get(hubs.get(r.networkId!) ?? '');
+    if (hub && hub.id !== r.id) links.push(linkRelationship(r, hub));
+  }
+  return links;
 }
 
 async function* stixBundle(db: Db, pages: AsyncGenerator<SharedRow[]>, level: SharingLevel): AsyncGenerator<string> {
   yield `{"type":"bundle","id":"bundle--${randomUUID()}","objects":[`;
   yield preamble(level).map((o) => JSON.stringify(o)).join(',');
   for await (const rows of pages) {
-    const objects = await stixObjectsForPage(db, rows);
+    const objects = await stixObjectsForPage(db, rows, level);
     yield `,${objects.map((o) => JSON.stringify(o)).join(',')}`;
   }
   yield ']}\n';

@@ -149,3 +149,15 @@ export async function sightingTotals(db: Db, indicatorIds: readonly string[]): P
   );
   return rows.map((r) => ({ indicatorId: r.indicator_id, type: r.type, count: Number(r.n), firstSeen: new Date(r.first_seen), lastSeen: new Date(r.last_seen) }));
 }
+
+/** The first visible member (lowest id) of each of these scam networks: the hub linked indicators point to. */
+export async function networkHubs(db: Db, networkIds: readonly string[], tlps: readonly Tlp[], verdicts: readonly Verdict[]): Promise<Map<string, string>> {
+  if (networkIds.length === 0) return new Map();
+  const rows = await queryRows<{ network_id: string; hub: string }>(
+    db,
+    sql`select network_id, min(id::text) as hub from indicators
+        where network_id = any(${sqlTextArray(networkIds)}::uuid[]) and tlp = any(${sqlTextArray(tlps)}) and verdict = any(${sqlTextArray(verdicts)})
+        group by network_id`,
+  );
+  return new Map(rows.map((r) => [r.network_id, r.hub]));
+}

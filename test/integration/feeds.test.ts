@@ -129,4 +129,18 @@ describe('STIX bundle export', () => {
     const revoked = delta.objects.find((o: { type: string; x_canhgiac_indicator?: string }) => o.type === 'indicator' && o.x_canhgiac_indicator === 'domain:moi.example');
     expect(revoked.revoked).toBe(true);
   });
+
+  it('links indicators of one scam network related-to its first visible member', async () => {
+    const network = '5d6c7b8a-0000-4000-8000-00000000abcd';
+    await putIndicator(server.database.db, { indicator: 'phone:+84912345601', verdict: 'confirmed', tlp: 'green' });
+    await putIndicator(server.database.db, { indicator: 'phone:+84912345602', verdict: 'confirmed', tlp: 'green' });
+    await putIndicator(server.database.db, { indicator: 'phone:+84912345603', verdict: 'confirmed', tlp: 'red' });
+    await server.database.db.execute(sql`update indicators set network_id = ${network}::uuid where indicator in ('phone:+84912345601', 'phone:+84912345602', 'phone:+84912345603')`);
+    const bundle = (await get('/api/v1/feeds/indicators.stix', bearer(bankKey))).json();
+    const links = bundle.objects.filter((o: { type: string; relationship_type?: string }) => o.type === 'relationship' && o.relationship_type === 'related-to');
+    expect(links).toHaveLength(1);
+    for (const o of links) expect(validateStixObject(o)).toEqual([]);
+    const ids = new Set(bundle.objects.map((o: { id: string }) => o.id));
+    expect(ids.has(links[0].source_ref) && ids.has(links[0].target_ref)).toBe(true);
+  });
 });
