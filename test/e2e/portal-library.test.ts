@@ -5,6 +5,13 @@ import { seriousAxeViolations } from './support/portal.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
+/** The part of a canvas the test reads (the root tsconfig has no DOM types). */
+interface Canvas2D {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
+}
+
 interface ArticleList {
   items: { slug: string; title: string }[];
 }
@@ -96,7 +103,7 @@ describe('public portal: library, alerts and statistics', () => {
       await weekly.waitFor();
       // Chart.js has drawn something on the canvas.
       const painted = await weekly.evaluate((canvas) => {
-        const c = canvas as HTMLCanvasElement;
+        const c = canvas as unknown as Canvas2D;
         const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
         let ink = 0;
         for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink += 1;

@@ -5,15 +5,15 @@
  */
 import { toUnicode } from 'punycode/punycode.es6.js';
 
+/** A host name no real domain is given as: left in place means the setter refused the text. */
+const SENTINEL = 'unset.invalid';
+
 export function domainToASCII(domain: string): string {
-  // The URL parser would read "a/b" as host "a" with a path, "a:1" with a port, "u@a" with a
-  // user; Node's domainToASCII refuses them: a domain is only the host.
-  if (domain === '' || /[/?#@:\\]/.test(domain)) return '';
-  try {
-    return new URL(`http://${domain}/`).hostname;
-  } catch {
-    return '';
-  }
+  // Node's answer is what the URL standard's hostname setter makes of the text: it stops at
+  // "/", "?", "#" or "\\", and fails on a port (":"), user info ("@") or anything invalid.
+  const url = new URL(`http://${SENTINEL}/`);
+  url.hostname = domain;
+  return url.hostname === SENTINEL && domain !== SENTINEL ? '' : url.hostname;
 }
 
 export function domainToUnicode(domain: string): string {

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { recogniseLines } from '../../identifiers/recognise.ts';
 import { formatDate, formatVnd } from '../../portal/format.ts';
 import { useLanguage } from '../../portal/use-language.ts';
-import { parseAmount, type ReportDraft } from './draft.ts';
+import { parseAmount } from './amount.ts';
+import type { ReportDraft } from './draft.ts';
 import { STEPS, type StepName } from './validate.ts';
 
 interface ReviewStepProps {

@@ -1,7 +1,8 @@
 import type { ReportInput } from '../../api/public.ts';
 import type { Language } from '../../i18n/language.ts';
 import { recogniseLines } from '../../identifiers/recognise.ts';
-import { parseAmount, type ReportDraft } from './draft.ts';
+import { parseAmount } from './amount.ts';
+import type { ReportDraft } from './draft.ts';
 
 /**
  * The report as the API takes it. Recognised identifiers go in `identifiers` (canonical form,

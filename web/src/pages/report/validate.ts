@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { parseAmount, type ReportDraft } from './draft.ts';
+import { parseAmount } from './amount.ts';
+import type { ReportDraft } from './draft.ts';
 
 export const STEPS = ['what', 'who', 'money', 'evidence', 'contact', 'review'] as const;
 export type StepName = (typeof STEPS)[number];
