@@ -796,7 +796,7 @@ export const webhookSubscriptions = pgTable(
     eventTypes: text('event_types').array().notNull(),
     /** `concerned`: only events about the organization's BINs, network, platform or escalations; `all`: every event its sharing allows. */
     routing: text('routing').$type<WebhookRouting>().notNull().default('concerned'),
-    /** `whsec_` + base64 of 32 random bytes (Standard Webhooks); needed in clear to sign. */
+    /** `whsec_` + base64 of 32 random bytes (Standard Webhooks), encrypted (src/app/webhook-secrets.ts). */
     secret: text('secret').notNull(),
     /** The secret before the last rotation, still signed with until `previous_secret_until`. */
     previousSecret: text('previous_secret'),
