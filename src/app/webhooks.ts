@@ -20,6 +20,7 @@ import {
 } from '../store/webhooks.ts';
 import { auditActor, type Actor, type Caller } from './caller.ts';
 import { badRequest, forbidden, notFound, type FieldError } from './errors.ts';
+import { sealSecret } from './webhook-secrets.ts';
 import { checkTarget, TargetRefused } from './webhook-targets.ts';
 
 export interface WebhookSettings {
@@ -119,7 +120,7 @@ export async function createSubscription(db: Db, caller: Caller, input: NewSubsc
       description: input.description?.trim() ?? '',
       eventTypes: [...new Set(input.eventTypes)],
       routing: input.routing ?? 'concerned',
-      secret,
+      secret: sealSecret(secret),
       createdBy: caller.actor.type === 'user' ? caller.actor.userId : null,
     });
     const subscription = subscriptionView(row);
@@ -186,7 +187,7 @@ export async function rotateSecret(db: Db, caller: Caller, id: string, settings:
     const existing = await manageable(tx, caller, id);
     const secret = generateSecret();
     const until = new Date(Date.now() + settings.secretGraceMs);
-    const row = await updateSubscription(tx, id, { secret, previousSecret: existing.secret, previousSecretUntil: until });
+    const row = await updateSubscription(tx, id, { secret: sealSecret(secret), previousSecret: existing.secret, previousSecretUntil: until });
     const view = subscriptionView(row!);
     await appendAudit(tx, { ...auditActor(caller), action: 'webhook.secret_rotated', subjectType: 'webhook_subscription', subjectId: id, after: { previousSecretValidUntil: until.toISOString() } });
     return { subscription: view, secret };

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { systemCaller, auditActor } from '../app/caller.ts';
+import { openSecret } from '../app/webhook-secrets.ts';
 import type { WebhookConfig } from '../config.ts';
 import { retryDelayMs } from '../domain/webhooks/backoff.ts';
 import { signedHeaders } from '../domain/webhooks/signature.ts';
@@ -63,8 +64,8 @@ export class WebhookDispatcher {
     const subscription = await findSubscription(this.db, delivery.subscriptionId);
     if (!subscription) return;
     const startedAt = this.now();
-    const secrets = [subscription.secret];
-    if (subscription.previousSecret && subscription.previousSecretUntil && subscription.previousSecretUntil > startedAt) secrets.push(subscription.previousSecret);
+    const secrets = [openSecret(subscription.secret)];
+    if (subscription.previousSecret && subscription.previousSecretUntil && subscription.previousSecretUntil > startedAt) secrets.push(openSecret(subscription.previousSecret));
     const body = JSON.stringify(delivery.payload);
     const headers = signedHeaders(secrets, delivery.messageId, Math.floor(startedAt.getTime() / 1000), body);
     const result = await sendWebhook({ url: subscription.url, headers, body, timeoutMs: settings.timeoutMs, allowPrivate: settings.allowPrivateTargets });

@@ -126,6 +126,10 @@ describe('webhook subscriptions over HTTP', () => {
     const got = await server.app.inject({ method: 'GET', url: `/api/v1/webhooks/${subscription.id}`, headers: auth(bankKey) });
     expect(got.statusCode).toBe(200);
     expect(got.body).not.toContain('whsec_');
+    // Stored encrypted: a copy of the database does not sign webhooks.
+    const [stored] = await queryRows<{ secret: string }>(server.database.db, sql`select secret from webhook_subscriptions where id = ${subscription.id}`);
+    expect(stored!.secret).toMatch(/^v1\./);
+    expect(stored!.secret).not.toContain(secret.slice(6));
     const audit = await queryRows<{ action: string }>(server.database.db, sql`select action from audit_log where subject_id = ${subscription.id}`);
     expect(audit.map((a) => a.action)).toEqual(['webhook.created']);
   });
