@@ -23,14 +23,14 @@
  * `url:` indicator. Every platform result from a link carries the link's `url:` and `domain:`
  * indicators in `related`, after the platform's own related subjects (a post's owner).
  */
-import { fail, type CanonResult, type Canonical, type IdentifierKind } from './types.ts';
+import { fail, ok, type CanonResult, type Canonical, type IdentifierKind } from './types.ts';
 import { canonicalizePhone } from './phone.ts';
 import { canonicalizeBank } from './bank.ts';
 import { looksLikeVietQr } from './vietqr.ts';
 import { canonicalizeEmail } from './email.ts';
 import { canonicalizeCrypto, cryptoChainOf } from './crypto.ts';
 import { canonicalizeUrl, displayOf, resolvePlainUrl, resolveUrl, urlCanonical } from './url.ts';
-import { canonicalizeDomain, domainIndicatorOfHost, registrableDomain } from './domain.ts';
+import { canonicalizeDomain, domainIndicatorOfHost, registrableDomain, type HostToDomain } from './domain.ts';
 import { canonicalizeFacebook, canonicalizeFacebookLink, isFacebookFamilyHost } from './facebook.ts';
 import { canonicalizeZalo, ZALO } from './zalo.ts';
 import { canonicalizeTelegram, TELEGRAM } from './telegram.ts';
@@ -114,19 +114,18 @@ function platformOfLink(link: Pick<WebLink, 'scheme' | 'host'>): IdentifierKind 
 
 /**
  * Where an input goes. `parsed` is the link detection already split; `url` is what
- * `resolveUrl(input)` gives, when detection already knows it (a plain http(s) link).
+ * `resolveUrl(input)` gives and `domain` what `canonicalizeDomain(input)` reads, when detection
+ * already knows them (a plain link or bare domain).
  */
-type Route = { kind: IdentifierKind; input: string; link: boolean; parsed?: WebLink; url?: SafeBrowsingUrl | null };
+type Route = { kind: IdentifierKind; input: string; link: boolean; parsed?: WebLink; url?: SafeBrowsingUrl | null; domain?: HostToDomain };
 
 function route(raw: string): Route | null {
   let s = raw.trim();
   if (s.length === 0) return null;
-  // A plain http(s) link, the most common link, is resolved in one pass. None of the readings
-  // before the link step applies to it (no kind prefix, number, VietQR payload, obfuscation,
-  // address or e-mail: "http:" is not a kind and no e-mail address starts with it).
-  if (s.charCodeAt(0) === 0x68 && (s.startsWith('https://') || s.startsWith('http://'))) {
-    const url = resolvePlainUrl(s);
-    if (url) return routeLink(s, { scheme: url.scheme, host: url.host, rest: s.slice(url.scheme.length + 3 + url.host.length) }, false, url);
+  const first = s.charCodeAt(0) | 0x20;
+  if (first >= 0x61 && first <= 0x7a) {
+    const plain = plainRoute(s);
+    if (plain !== undefined) return plain;
   }
   // `kind:` prefixes are at most 9 letters: only then is the prefix regex worth running.
   const colon = s.indexOf(':');
@@ -167,6 +166,42 @@ function route(raw: string): Route | null {
 }
 
 /**
+ * Detection for a plain link (see `plainHttpUrl`), resolved in one pass: the most common links
+ * and bare domains. Undefined when the general steps must decide. With an http(s) scheme none
+ * of the readings before the link step applies ("http:" is not a kind prefix, no number,
+ * payload, obfuscation, address or e-mail starts so). Without one, an address shape or an "@"
+ * goes the general way, and the host must be what `HOSTISH` accepts (the ASCII case of it:
+ * the host is all that expression could match, since a plain host is followed by "/", "?" or
+ * the end).
+ */
+function plainRoute(s: string): Route | null | undefined {
+  const prefixLength = s.startsWith('https://') ? 8 : s.startsWith('http://') ? 7 : 0;
+  if (prefixLength === 0 && (s.includes('@') || (s.length >= 26 && mayStartCryptoAddress(s.charCodeAt(0))))) return undefined;
+  const url = resolvePlainUrl(s);
+  if (!url) return undefined;
+  const where: LinkHost = { scheme: prefixLength === 0 ? '' : url.scheme, host: url.host, rest: s.slice(prefixLength + url.host.length) };
+  if (prefixLength > 0) return routeLink(s, where, false, url);
+  if (!isAsciiHostish(url.host)) return undefined;
+  return routeLink(s, where, where.rest.length === 0, url);
+}
+
+/**
+ * `HOSTISH` on a whole host of ASCII letters, digits, hyphens and single inner dots: labels
+ * that start and end with a letter or digit, then a last label of at least two characters.
+ */
+function isAsciiHostish(host: string): boolean {
+  const lastDot = host.lastIndexOf('.');
+  if (lastDot < 0 || host.length - lastDot - 1 < 2) return false;
+  let start = 0;
+  for (let i = 0; i <= lastDot; i++) {
+    if (host.charCodeAt(i) !== 0x2e) continue;
+    if (host.charCodeAt(start) === 0x2d || host.charCodeAt(i - 1) === 0x2d) return false;
+    start = i + 1;
+  }
+  return true;
+}
+
+/**
  * The link step of detection: unwrap a redirector, then the host decides (a platform, a bare
  * domain, else a URL). `url` is the resolved form of `s` when already known.
  */
@@ -192,7 +227,11 @@ function routeLink(s: string, at: LinkHost | null, bare: boolean, url: SafeBrows
     const platform = platformOfLink(where);
     if (platform) return { kind: platform, input: target, link: true, parsed: parsed ?? parseRest(where), url: resolved };
   }
-  if (bare && !s.endsWith('.') && where && isPlausibleDomain(where.host)) return { kind: 'domain', input: s, link: false };
+  if (bare && !s.endsWith('.') && where && isPlausibleDomain(where.host)) {
+    // A plain bare host (`url` known) is clean, with no prefix or path: canonicalizeDomain(s)
+    // reads exactly its host.
+    return { kind: 'domain', input: s, link: false, domain: url ? registrableDomain(where.host) : undefined };
+  }
   if (bare) return null;
   return { kind: 'url', input: s, link: true, url: resolved };
 }
@@ -260,6 +299,7 @@ export function canonicalize(raw: string, opts: { kind?: IdentifierKind } = {}):
     if (!r) return fail('unknown_kind', 'Could not tell what kind of identifier this is; give the kind.');
     // Detection already resolved the link: what canonicalizeUrl(r.input) would give.
     if (r.kind === 'url' && r.url) return { ok: true, value: urlCanonical(r.url) };
+    if (r.domain) return r.domain.ok ? ok('domain', r.domain.ascii, r.domain.unicode) : fail(r.domain.code, r.domain.message);
     const result = r.parsed ? canonicalizeParsed(r.kind, r.parsed, r.input) : CANONICALIZERS[r.kind](r.input);
     if (!r.link || !PLATFORM_KINDS.has(r.kind)) return result;
     // A platform link that names no account is still a link worth recording.

@@ -102,6 +102,19 @@ describe('plain-link fast path', () => {
     );
   });
 
+  it('detection gives the same result for a link or bare host as for the same text behind a zero-width space (general path)', () => {
+    // Deobfuscation drops the zero-width space, so the general steps read the same text.
+    fc.assert(
+      fc.property(link, (s) => {
+        const t = s.trim();
+        // (A `kind:` prefix would be hidden from detection behind it: not comparable.)
+        if (!/^[a-z]/i.test(t) || /^[a-z]{1,9}:(?!\/\/)/i.test(t)) return;
+        expect(canonicalize(t)).toEqual(canonicalize(`\u200b${t}`));
+      }),
+      { numRuns: 6000 },
+    );
+  });
+
   it.each([
     'https://shop.example.vn/pay?id=2',
     'http://Shop.Example.VN',
@@ -120,9 +133,18 @@ describe('plain-link fast path', () => {
     'www.google.com',
     'shop.example.vn?x=1',
     'localhost',
+    'shop-1234.vn',
+    'Shop.Example.VN',
+    'a-.vn',
+    'x.y',
+    'main.py',
+    'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq',
+    'TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE',
+    'a.vn?x@b.vn',
   ])('%s: same result on both paths', (s) => {
     expect(plainHttpUrl(s) ?? safeBrowsingCanonicalizeFull(s)).toEqual(safeBrowsingCanonicalizeFull(s));
     expect(resolveUrl(s)).toEqual(resolveUrlFull(s));
     expect(canonicalize(s)).toEqual(canonicalize(upperScheme(s)));
+    expect(canonicalize(s)).toEqual(canonicalize(`\u200b${s}`));
   });
 });
