@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiKeyUsageMeter } from '../../src/app/api-key-usage.ts';
 import { createApiKey } from '../../src/app/api-keys.ts';
 import { systemCaller } from '../../src/app/caller.ts';
 import { queryRows } from '../../src/store/connection.ts';
@@ -72,5 +73,27 @@ describe('per-key daily quotas', () => {
   it('a partner administrator does not see another organization’s keys or their usage', async () => {
     const listing = (await server.app.inject({ method: 'GET', url: `/api/v1/api-keys?organizationId=${orgs['bank-b']}`, headers: bankAdmin.headers })).json();
     expect(listing.items).toEqual([]);
+  });
+
+  it('the quota resets at midnight UTC; counts stay with the day they were made in; two nodes add up', async () => {
+    const db = server.database.db;
+    const created = await createApiKey(db, systemCaller('test'), { organizationId: orgs['bank-a']!, name: 'two nodes', scopes: ['webhooks:manage'] });
+    let now = new Date('2031-03-01T23:59:58Z');
+    const nodeA = new ApiKeyUsageMeter(db, { defaultDailyQuota: 3, now: () => now });
+    const nodeB = new ApiKeyUsageMeter(db, { defaultDailyQuota: 3, now: () => now });
+    const id = created.apiKey.id;
+    expect((await nodeA.consume(id)).remaining).toBe(2);
+    expect((await nodeA.consume(id)).resetSeconds).toBe(2);
+    await nodeA.flush();
+    // Node B reads the day's total when it first sees the key: one request left for both.
+    expect(await nodeB.consume(id)).toMatchObject({ remaining: 0, exceeded: false });
+    expect((await nodeB.consume(id)).exceeded).toBe(true);
+    await nodeB.flush();
+    // After midnight UTC: a fresh quota; yesterday's counts were written to yesterday.
+    now = new Date('2031-03-02T00:00:01Z');
+    expect(await nodeA.consume(id)).toMatchObject({ remaining: 2, exceeded: false });
+    await nodeA.flush();
+    const rows = await queryRows<{ day: string; requests: number | string }>(db, sql`select day, requests from api_key_usage where api_key_id = ${id} order by day`);
+    expect(rows.map((r) => [r.day, Number(r.requests)])).toEqual([['2031-03-01', 3], ['2031-03-02', 1]]);
   });
 });
