@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { publicApi } from '../../api/public.ts';
 import { Loading } from '../../layout/Loading.tsx';
@@ -18,6 +19,13 @@ export function AlertsPage() {
   useFeedLinks(language);
   const [attempt, setAttempt] = useState(0);
   const alerts = useApi((signal) => publicApi.alerts(language, 50, signal), [language, attempt]);
+  const { hash } = useLocation();
+
+  // An alert linked from the home page (/alerts#alert-…) is scrolled to once the list is in.
+  useEffect(() => {
+    if (alerts.status !== 'ready' || hash === '') return;
+    document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+  }, [alerts.status, hash]);
 
   return (
     <div className="container container--text page">
