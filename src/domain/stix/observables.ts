@@ -70,6 +70,7 @@ export function toObservable(indicator: string, markingRefs: string[]): StixObse
 
 /** Quotes a STIX pattern string literal: backslash and single quote are escaped. */
 export function patternString(value: string): string {
+  if (!value.includes("'") && !value.includes('\\')) return `'${value}'`;
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
