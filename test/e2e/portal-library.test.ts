@@ -13,7 +13,7 @@ interface Canvas2D {
 }
 
 interface ArticleList {
-  items: { slug: string; title: string }[];
+  items: { slug: string; title: string; lang: string }[];
 }
 
 describe('public portal: library, alerts and statistics', () => {
@@ -38,7 +38,8 @@ describe('public portal: library, alerts and statistics', () => {
       await page.addInitScript('Object.defineProperty(navigator, "share", { value: undefined, configurable: true })');
       const vi = (await (await page.request.get(`${server.url}/api/v1/public/articles?lang=vi`)).json()) as ArticleList;
       const en = (await (await page.request.get(`${server.url}/api/v1/public/articles?lang=en`)).json()) as ArticleList;
-      const first = vi.items[0];
+      // An article written in both languages (a missing English version falls back to Vietnamese).
+      const first = vi.items.find((item) => en.items.some((e) => e.slug === item.slug && e.lang === 'en'));
       expect(first).toBeDefined();
 
       await page.goto(`${server.url}/library`);
