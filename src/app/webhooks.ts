@@ -1,4 +1,5 @@
-import { WEBHOOK_EVENT_TYPES, isWebhookEventType } from '../domain/webhooks/events.ts';
+import { randomUUID } from 'node:crypto';
+import { WEBHOOK_EVENT_TYPES, isWebhookEventType, type WebhookEnvelope } from '../domain/webhooks/events.ts';
 import { generateSecret } from '../domain/webhooks/signature.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import type { Db } from '../store/connection.ts';
@@ -8,6 +9,7 @@ import {
   deleteSubscription,
   findDelivery,
   findSubscription,
+  insertDelivery,
   insertSubscription,
   listAttempts,
   listDeliveries as listDeliveryRows,
@@ -254,6 +256,23 @@ async function manageableDelivery(db: Db, caller: Caller, subscriptionId: string
 export async function getDelivery(db: Db, caller: Caller, subscriptionId: string, deliveryId: number): Promise<DeliveryView & { log: AttemptView[] }> {
   const delivery = await manageableDelivery(db, caller, subscriptionId, deliveryId);
   return { ...deliveryView(delivery), log: (await listAttempts(db, delivery.id)).map(attemptView) };
+}
+
+/**
+ * Queues a `webhook.test` event for the subscription (behind what is already queued), so a
+ * partner can check its receiver and signature verification end to end.
+ */
+export async function sendTestEvent(db: Db, caller: Caller, subscriptionId: string): Promise<DeliveryView> {
+  return db.transaction(async (tx) => {
+    const subscription = await manageable(tx, caller, subscriptionId);
+    const now = new Date();
+    const messageId = `msg_test_${randomUUID()}`;
+    const envelope: WebhookEnvelope = { type: 'webhook.test', timestamp: now.toISOString(), data: { subscriptionId: subscription.id, message: 'A test event from Canh Giác: verify its signature, answer 2xx.' } };
+    await insertDelivery(tx, { subscriptionId: subscription.id, messageId, eventType: envelope.type, payload: envelope, at: now });
+    const [row] = (await listDeliveryRows(tx, subscription.id, 1)).filter((d) => d.messageId === messageId);
+    await appendAudit(tx, { ...auditActor(caller), action: 'webhook.test_sent', subjectType: 'webhook_subscription', subjectId: subscription.id });
+    return deliveryView(row!);
+  });
 }
 
 /**

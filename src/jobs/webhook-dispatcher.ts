@@ -8,9 +8,12 @@ import { appendAudit } from '../store/audit-log.ts';
 import type { Db } from '../store/connection.ts';
 import { activeUserEmails } from '../store/escalations.ts';
 import { enqueue } from '../store/outbox.ts';
-import { claimDueDeliveries, findSubscription, insertAttempt, updateDelivery, updateSubscription, type ClaimedDelivery } from '../store/webhooks.ts';
+import { claimDueDeliveries, findSubscription, insertAttempt, purgeFinishedDeliveries, updateDelivery, updateSubscription, type ClaimedDelivery } from '../store/webhooks.ts';
 import { PollingLoop } from './polling-loop.ts';
 import { sendWebhook, type SendResult } from './webhook-sender.ts';
+
+/** How long delivered and failed deliveries stay in the log. */
+export const LOG_RETENTION_DAYS = 30;
 
 export interface WebhookDispatcherOptions {
   settings: Pick<WebhookConfig, 'allowPrivateTargets' | 'timeoutMs' | 'retryBaseMs' | 'retryMaxMs' | 'retryWindowMs'>;
@@ -53,10 +56,22 @@ export class WebhookDispatcher {
   /** Sends one round of due deliveries; returns how many it attempted. */
   async drainOnce(): Promise<number> {
     const { settings } = this.options;
+    await this.purgeHourly();
     // The lease outlasts the request, so no other node takes a delivery that is still in flight.
     const claimed = await claimDueDeliveries(this.db, this.options.batchSize ?? 20, this.now(), settings.timeoutMs + 30_000);
     await Promise.all(claimed.map((d) => this.attempt(d)));
     return claimed.length;
+  }
+
+  private lastPurge = 0;
+
+  /** The delivery log is kept for LOG_RETENTION_DAYS; pending deliveries are never purged. */
+  private async purgeHourly(): Promise<void> {
+    const now = this.now().getTime();
+    if (now - this.lastPurge < 3_600_000) return;
+    this.lastPurge = now;
+    const purged = await purgeFinishedDeliveries(this.db, new Date(now - LOG_RETENTION_DAYS * 86_400_000));
+    if (purged) this.options.logger?.info({ purged }, 'old webhook deliveries purged');
   }
 
   private async attempt(delivery: ClaimedDelivery): Promise<void> {

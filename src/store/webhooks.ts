@@ -137,6 +137,15 @@ export async function listDeliveries(db: Db, subscriptionId: string, limit: numb
   return db.select().from(webhookDeliveries).where(where).orderBy(desc(webhookDeliveries.id)).limit(limit);
 }
 
+/** Deletes finished deliveries (and their attempts) created before `before`; returns how many. */
+export async function purgeFinishedDeliveries(db: Db, before: Date): Promise<number> {
+  const rows = await db
+    .delete(webhookDeliveries)
+    .where(and(inArray(webhookDeliveries.status, ['delivered', 'failed']), lt(webhookDeliveries.createdAt, before)))
+    .returning({ id: webhookDeliveries.id });
+  return rows.length;
+}
+
 export async function listAttempts(db: Db, deliveryId: number): Promise<WebhookAttemptRow[]> {
   return db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, deliveryId)).orderBy(asc(webhookAttempts.id));
 }

@@ -202,6 +202,17 @@ describe('signing', () => {
     expect(String(request!.headers['webhook-signature']).split(' ')).toHaveLength(2);
     for (const secret of [fresh, old]) expect(() => new Webhook(secret).verify(request!.body, request!.headers as Record<string, string>)).not.toThrow();
   });
+
+  it('a test event is queued, signed and logged like any other', async () => {
+    const { subscription, secret } = await subscribe(orgs['bank-a']!, '/ping', ['indicator.listed']);
+    const res = await server.app.inject({ method: 'POST', url: `/api/v1/webhooks/${subscription.id}/test`, headers: { authorization: `Bearer ${bankKey}` } });
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ eventType: 'webhook.test', status: 'pending' });
+    await pump();
+    const [request] = receiver.requests;
+    expect(new Webhook(secret).verify(request!.body, request!.headers as Record<string, string>)).toMatchObject({ type: 'webhook.test', data: { subscriptionId: subscription.id } });
+    expectProblem(await server.app.inject({ method: 'POST', url: `/api/v1/webhooks/${subscription.id}/test`, headers: { authorization: `Bearer ${otherBankKey}` } }), 404);
+  });
 });
 
 describe('routing to whom events concern', () => {
@@ -380,5 +391,25 @@ describe('privacy', () => {
     for (const value of [contact.name, contact.email, contact.phone, '0903111222', '+84903111222', res.json().trackingCode]) expect(everything).not.toContain(value);
     const stored = await queryRows<{ payload: unknown }>(server.database.db, sql`select payload from webhook_deliveries`);
     expect(JSON.stringify(stored)).not.toContain(contact.email);
+  });
+});
+
+describe('the log’s retention', () => {
+  // Last in the file: it moves the dispatcher's clock a month ahead.
+  it('finished deliveries are purged after 30 days; pending ones never', async () => {
+    await subscribe(orgs['bank-a']!, '/kept', ['indicator.listed']);
+    await subscribe(orgs['viettel']!, '/stuck', ['indicator.listed']);
+    receiver.script = { '/stuck': Array(10).fill(500) };
+    await listed('bank:970436:1212000001');
+    await listed('0961 234 012');
+    await pump();
+    const count = async (status: string) => Number((await queryRows<{ n: string | number }>(server.database.db, sql`select count(*) as n from webhook_deliveries where status = ${status}`))[0]!.n);
+    expect(await count('delivered')).toBe(1);
+    expect(await count('pending')).toBe(1);
+    clock += 31 * 86_400_000;
+    await dispatcher.drainOnce();
+    expect(await count('delivered')).toBe(0);
+    // The stuck one was still pending when the purge ran; it has just been given up (24 h passed).
+    expect(await count('failed')).toBe(1);
   });
 });

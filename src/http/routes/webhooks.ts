@@ -9,6 +9,7 @@ import {
   removeSubscription,
   replayDelivery,
   rotateSecret,
+  sendTestEvent,
   updateSubscriptionSettings,
   type WebhookSettings,
 } from '../../app/webhooks.ts';
@@ -165,6 +166,15 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ db: Db; settings: Webhoo
       },
     },
     async (request) => rotateSecret(db, request.caller, request.params.id, settings),
+  );
+
+  app.post(
+    '/api/v1/webhooks/:id/test',
+    {
+      config: { access: MANAGERS },
+      schema: { tags: ['webhooks'], summary: 'Queue a signed `webhook.test` event, to check the receiver end to end', params: IdParams, response: { 202: Delivery, ...problemResponses } },
+    },
+    async (request, reply) => reply.code(202).send(await sendTestEvent(db, request.caller, request.params.id)),
   );
 
   app.get(
