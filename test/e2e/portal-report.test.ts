@@ -63,6 +63,8 @@ describe('public portal: report a scam, then track it', () => {
       await next(page);
       await page.getByText('Vui lòng chọn một hình thức lừa đảo.').waitFor();
       await page.getByRole('radio', { name: /Việc làm, làm nhiệm vụ/ }).check();
+      // The complaint goes as soon as it is answered.
+      expect(await page.getByText('Vui lòng chọn một hình thức lừa đảo.').count()).toBe(0);
       await page.getByLabel('Mô tả chuyện đã xảy ra').fill(
         'Một người trên Telegram mời làm nhiệm vụ thả tim sản phẩm, trả hoa hồng vài lần rồi bắt nạp tiền qua mã QR để "mở khóa" nhiệm vụ cấp cao; sau đó không rút được tiền.',
       );

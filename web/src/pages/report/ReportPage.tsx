@@ -58,7 +58,17 @@ export function ReportPage() {
     stepHeading.current?.focus();
   }, [step, receipt]);
 
-  const update = (patch: Partial<ReportDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const update = (patch: Partial<ReportDraft>) => {
+    setDraft((current) => ({ ...current, ...patch }));
+    // A field's complaint goes as soon as the person changes it.
+    setErrors((current) => {
+      const changed = Object.keys(patch).filter((key) => key in current);
+      if (changed.length === 0) return current;
+      const next = { ...current };
+      for (const key of changed) delete next[key];
+      return next;
+    });
+  };
   const goTo = (next: number) => {
     setErrors({});
     update({ step: next });
