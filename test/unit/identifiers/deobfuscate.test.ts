@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { deobfuscate, deobfuscateText, toOriginalSpan } from '../../../src/domain/identifiers/deobfuscate.ts';
+import { deobfuscate, deobfuscateText, mayBeObfuscated, toOriginalSpan } from '../../../src/domain/identifiers/deobfuscate.ts';
 import { anyText } from './arbitraries.ts';
 
 const CASES: [string, string][] = [
@@ -116,5 +116,70 @@ describe('deobfuscate: properties', () => {
       expect(span.end).toBeLessThanOrEqual(s.length);
       expect(span.start).toBeLessThanOrEqual(span.end);
     }), { numRuns: 2000 });
+  });
+});
+
+/**
+ * The screen as it was first written, char code by char code (the one `run` was proven
+ * against): the regular expression that replaced it must accept exactly the same inputs.
+ */
+function referenceScreen(s: string): boolean {
+  const isWhite = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c || c === 0xa0 ||
+    c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  const isZeroWidth = (c: number) => c === 0x00ad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
+  const isWideDot = (c: number) => c === 0xff0e || c === 0x3002 || c === 0xff61;
+  const dotWordAt = (i: number): boolean => {
+    const c = s.charCodeAt(i) | 0x20;
+    if (c === 0x64) return (s.charCodeAt(i + 1) | 0x20) === 0x6f && (s.charCodeAt(i + 2) | 0x20) === 0x74;
+    if (c !== 0x63 || (s.charCodeAt(i + 1) | 0x20) !== 0x68) return false;
+    const v = s.charCodeAt(i + 2);
+    return ((v | 0x20) === 0x61 || v === 0x1ea5 || v === 0x1ea4) && (s.charCodeAt(i + 3) | 0x20) === 0x6d;
+  };
+  const bracketTrigger = (i: number): boolean => {
+    let j = i + 1;
+    while (j < s.length && isWhite(s.charCodeAt(j))) j++;
+    const n = s.charCodeAt(j);
+    if (n === 0x2e || n === 0x3a || n === 0x2f || n === 0x40 || dotWordAt(j)) return true;
+    return (n | 0x20) === 0x61 && (s.charCodeAt(j + 1) | 0x20) === 0x74;
+  };
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x7b) {
+      if (c > 0x7f && (isZeroWidth(c) || isWideDot(c) || (isWhite(c) && dotWordAt(i + 1)))) return true;
+      if (c === 0x7b && bracketTrigger(i)) return true;
+    } else if (c <= 0x20) {
+      if ((c === 0x20 || c === 0x09) && s.charCodeAt(i + 1) === 0x2e) return true;
+      if (isWhite(c) && dotWordAt(i + 1)) return true;
+    } else if (c === 0x68 || c === 0x48) {
+      const n = s.charCodeAt(i + 1);
+      if (n === 0x78 || n === 0x58 || n === 0x2a) return true;
+    } else if ((c === 0x5b || c === 0x28) && bracketTrigger(i)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+describe('deobfuscate: the screen', () => {
+  const triggery = fc
+    .array(fc.constantFrom('a', 'B', ' ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u00ad', '\u200b', '\u2060', '．', '。', '｡', '.', ':', '/', '@', '[', '(', '{', ']', ')', '}', 'h', 'H', 'x', 'X', '*', 'd', 'D', 'o', 'O', 't', 'T', 'c', 'C', 'm', 'M', 'A', 'ấ', 'Ấ', 'ạ', 'đ', '1'), { maxLength: 14 })
+    .map((a) => a.join(''));
+
+  it('accepts exactly what the char-code screen accepted', () => {
+    fc.assert(
+      fc.property(fc.oneof(triggery, anyText), (s) => {
+        expect(mayBeObfuscated(s)).toBe(referenceScreen(s));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('leaves alone whatever it rejects', () => {
+    fc.assert(
+      fc.property(fc.oneof(triggery, anyText), (s) => {
+        if (!mayBeObfuscated(s)) expect(deobfuscate(s)).toEqual({ text: s, starts: null, ends: null, inputLength: s.length });
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
