@@ -47,12 +47,24 @@ export function crc16CcittFalse(s: string): number {
   return crc;
 }
 
-function crcStep(crcIn: number, byte: number): number {
+/** The bit-by-bit CRC step (polynomial 0x1021, MSB first) for one byte; `crcStep` reads it from a table. */
+function crcStepBitwise(crcIn: number, byte: number): number {
   let crc = crcIn ^ (byte << 8);
   for (let bit = 0; bit < 8; bit++) {
     crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
   }
   return crc;
+}
+
+/** `crcStepBitwise(x << 8, 0)` for every high byte x: one lookup per byte instead of eight shifts. */
+const CRC_TABLE = (() => {
+  const table = new Uint16Array(256);
+  for (let x = 0; x < 256; x++) table[x] = crcStepBitwise(x << 8, 0);
+  return table;
+})();
+
+function crcStep(crc: number, byte: number): number {
+  return ((crc << 8) & 0xffff) ^ CRC_TABLE[((crc >> 8) ^ byte) & 0xff]!;
 }
 
 export function crcHex(s: string): string {

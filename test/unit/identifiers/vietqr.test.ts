@@ -23,6 +23,23 @@ describe('CRC-16/CCITT-FALSE', () => {
     expect(crcHex('123456789')).toBe('29B1');
     expect(crcHex(STATIC)).toMatch(/^[0-9A-F]{4}$/);
   });
+
+  it('equals the bit-by-bit definition on any text (the table-driven step)', () => {
+    const bitwise = (s: string): number => {
+      let crc = 0xffff;
+      for (const byte of new TextEncoder().encode(s)) {
+        crc ^= byte << 8;
+        for (let bit = 0; bit < 8; bit++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+      }
+      return crc;
+    };
+    fc.assert(
+      fc.property(anyText, (s) => {
+        expect(crc16CcittFalse(s)).toBe(bitwise(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe('decodeVietQr', () => {
