@@ -19,6 +19,10 @@ import { setReportCases } from '../store/reports.ts';
 import { auditActor, type Caller } from './caller.ts';
 import type { LinkedIdentifier, PreparedReport } from './report-batch.ts';
 
+/** Priorities run from 1 (most urgent) to 5; a case opens at 3. */
+const DEFAULT_PRIORITY = 3;
+const URGENT_PRIORITY = 1;
+
 /** The event's actor columns, from the same caller the audit record names. */
 export function eventActor(caller: Caller): Pick<CaseEventInput, 'actorType' | 'actorId' | 'organizationId'> {
   const a = auditActor(caller);
@@ -52,7 +56,11 @@ interface TargetCase {
  * transaction. Joining is serialised per identifier (transaction-scoped advisory locks, taken
  * in a fixed order), so two batches naming the same new identifier at once open one case, not two.
  */
-export async function handOverToCases(tx: Db, reports: readonly { item: PreparedReport; report: ReportRow; linked: LinkedIdentifier[] }[], now: Date): Promise<CaseHandOver> {
+export async function handOverToCases(
+  tx: Db,
+  reports: readonly { item: PreparedReport; report: ReportRow; linked: LinkedIdentifier[]; urgent: boolean }[],
+  now: Date,
+): Promise<CaseHandOver> {
   const allIds = [...new Set(reports.flatMap((r) => r.linked.map((l) => l.indicatorId)))];
   await lockIndicatorsForJoiningAll(tx, allIds);
   const pairs = await findCasesSharingIndicators(tx, allIds, JOINABLE_STATES);
@@ -78,10 +86,10 @@ export async function handOverToCases(tx: Db, reports: readonly { item: Prepared
 
   const newCases: TargetCase[] = [];
   const events: ({ caseId: string } & CaseEventInput)[] = [];
-  const bumps = new Map<string, { addReports: number; addAmountLostVnd: number; lastEvent: number }>();
+  const bumps = new Map<string, { addReports: number; addAmountLostVnd: number; lastEvent: number; priority: number | null }>();
   const result: CaseHandOver = { caseOf: new Map(), audit: new Map(), joinedStatus: new Map(), opened: new Set() };
   const pendingAudit: { item: PreparedReport; target: TargetCase; reportId: string; added: string[] }[] = [];
-  for (const { item, report, linked } of reports) {
+  for (const { item, report, linked, urgent } of reports) {
     const ids = [...new Set(linked.map((l) => l.indicatorId))];
     const candidates = [...new Set(ids.flatMap((id) => [...(casesOfIndicator.get(id) ?? [])]))].map((id) => targets.get(id)!);
     candidates.sort((a, b) => a.order[0] - b.order[0] || (a.order[1] < b.order[1] ? -1 : a.order[1] > b.order[1] ? 1 : 0));
@@ -102,8 +110,15 @@ export async function handOverToCases(tx: Db, reports: readonly { item: Prepared
       holdIn(id, target.id);
     }
     const amount = item.amountLostVnd && item.amountLostVnd > 0 ? item.amountLostVnd : 0;
-    events.push({ caseId: target.id, ...actor, type: 'report_added', payload: { reportId: report.id, indicatorIds: added, amountLostVnd: amount } });
-    const bump = bumps.get(target.id) ?? { addReports: 0, addAmountLostVnd: 0, lastEvent: 0 };
+    events.push({
+      caseId: target.id,
+      ...actor,
+      type: 'report_added',
+      // `priority`: the report names a confirmed indicator or a network holding one, so the case goes to the top.
+      payload: { reportId: report.id, indicatorIds: added, amountLostVnd: amount, ...(urgent ? { priority: URGENT_PRIORITY, reason: 'confirmed_network' } : {}) },
+    });
+    const bump = bumps.get(target.id) ?? { addReports: 0, addAmountLostVnd: 0, lastEvent: 0, priority: null };
+    if (urgent) bump.priority = URGENT_PRIORITY;
     bump.addReports++;
     bump.addAmountLostVnd += amount;
     bumps.set(target.id, bump);
@@ -116,7 +131,7 @@ export async function handOverToCases(tx: Db, reports: readonly { item: Prepared
   await insertCases(
     tx,
     // A millisecond apart, so "the oldest case" stays the one opened first.
-    newCases.map((c, n) => ({ id: c.id, reference: c.reference!, category: c.openedBy!.category, createdAt: new Date(now.getTime() + n) })),
+    newCases.map((c, n) => ({ id: c.id, reference: c.reference!, category: c.openedBy!.category, createdAt: new Date(now.getTime() + n), priority: bumps.get(c.id)!.priority ?? DEFAULT_PRIORITY })),
   );
   const eventIds = await insertCaseEvents(tx, events);
   events.forEach((e, n) => {
@@ -128,7 +143,7 @@ export async function handOverToCases(tx: Db, reports: readonly { item: Prepared
     [...targets.values()].flatMap((t) => (bumps.has(t.id) ? [...t.indicatorIds].map((indicatorId) => ({ caseId: t.id, indicatorId })) : [])),
   );
   await setReportCases(tx, reports.map((r) => ({ reportId: r.report.id, caseId: result.caseOf.get(r.item)! })));
-  await bumpCases(tx, [...bumps].map(([caseId, b]) => ({ caseId, addReports: b.addReports, addAmountLostVnd: b.addAmountLostVnd, lastEventSeq: b.lastEvent })));
+  await bumpCases(tx, [...bumps].map(([caseId, b]) => ({ caseId, addReports: b.addReports, addAmountLostVnd: b.addAmountLostVnd, lastEventSeq: b.lastEvent, priority: b.priority })));
 
   for (const p of pendingAudit) {
     result.audit.set(p.item, {

@@ -313,6 +313,8 @@ export interface IndicatorView {
   lastSeenAt: string;
   expiresAt: string | null;
   reviewAt: string | null;
+  /** The network of linked indicators it belongs to (see GET /api/v1/networks/:id), if any. */
+  networkId: string | null;
   updatedAt: string;
 }
 
@@ -332,6 +334,7 @@ export function indicatorView(r: IndicatorRow): IndicatorView {
     lastSeenAt: r.lastSeenAt.toISOString(),
     expiresAt: r.expiresAt?.toISOString() ?? null,
     reviewAt: r.reviewAt?.toISOString() ?? null,
+    networkId: r.networkId,
     updatedAt: r.updatedAt.toISOString(),
   };
 }

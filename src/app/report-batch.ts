@@ -17,6 +17,7 @@ import {
 } from '../store/indicators.ts';
 import { findActiveLegitimateMany } from '../store/legitimate.ts';
 import { insertEvidenceFiles, insertReportEvidence, insertReportIndicators, insertReportsOnce, type NewReport, type ReportRow } from '../store/reports.ts';
+import { addIndicatorLinks } from '../store/networks.ts';
 import { openReview } from '../store/reviews.ts';
 import { auditActor, type Caller } from './caller.ts';
 import { handOverToCases } from './case-intake.ts';
@@ -25,6 +26,7 @@ import type { PreparedEvidence } from './evidence-intake.ts';
 import { DEFAULT_TLP, datesFor, FIRST_REPORT_CONFIDENCE, firstReportReasons, reportedValues, type IdentifierRef, type IndicatorPolicy } from './indicators.ts';
 import { reportStatusChanged } from './report-status.ts';
 import { enqueueVerdictsChanged } from './webhook-events.ts';
+import { linkIntoNetworks } from './network-linking.ts';
 
 /** A report checked and ready to store: everything but the database work is done. */
 export interface PreparedReport {
@@ -115,11 +117,22 @@ export async function storeReportBatch(tx: Db, items: readonly PreparedReport[],
     if (plan.existing) changedRows.push({ ...plan.existing, ...values });
     else newRows.push(values);
   }
+  // -- Networks: the indicators each report names together are linked.
+  const planned = [...newRows, ...changedRows] as IndicatorRow[];
+  const idOf = new Map(planned.map((r) => [r.indicator, r.id]));
+  const networks = await linkIntoNetworks(
+    tx,
+    planned.map((r) => ({ id: r.id, networkId: r.networkId ?? null, confirmed: r.verdict === 'confirmed' })),
+    live.map(({ item }) => item.identifiers.flatMap((r) => idOf.get(r.ref.indicator) ?? [])),
+  );
+  for (const r of planned) r.networkId = networks.networkOf.get(r.id) ?? null;
+
   const rows = new Map<string, IndicatorRow>();
   // In the canonical order, like the row locks: two batches inserting the same new identifiers wait, never deadlock.
   newRows.sort((a, b) => (a.indicator < b.indicator ? -1 : 1));
   for (const r of await insertIndicators(tx, newRows)) rows.set(r.indicator, r);
   for (const r of await rewriteIndicators(tx, changedRows)) rows.set(r.indicator, r);
+  await addIndicatorLinks(tx, networks.links);
 
   const listings = [...plans.values()].filter((p) => p.listing);
   const listingAudit = new Map<PreparedReport, AuditEntry[]>();
@@ -187,7 +200,8 @@ export async function storeReportBatch(tx: Db, items: readonly PreparedReport[],
   // -- Cases.
   const hand = await handOverToCases(
     tx,
-    live.map(({ item, report }) => ({ item, report, linked: linkedOf.get(item)! })),
+    // A report naming a confirmed indicator, or one linked to a confirmed indicator, goes to the top of the queue.
+    live.map(({ item, report }, n) => ({ item, report, linked: linkedOf.get(item)!, urgent: networks.urgent[n]! })),
     now,
   );
 

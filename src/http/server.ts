@@ -27,16 +27,17 @@ import { indicatorRoutes } from './routes/indicators.ts';
 import { legitimateRoutes } from './routes/legitimate.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { networkRoutes } from './routes/networks.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { sightingRoutes } from './routes/sightings.ts';
 import { userRoutes } from './routes/users.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
+import { publicContentRoutes } from './routes/public-content.ts';
+import { alertFeedRoutes } from './routes/feeds-alerts.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { taxiiRoutes } from './routes/taxii.ts';
 import { partnerPushRoutes } from './routes/partner-pushes.ts';
 import { mispRoutes } from './routes/misp.ts';
-import { webhookRoutes } from './routes/webhooks.ts';
-import { publicContentRoutes } from './routes/public-content.ts';
-import { alertFeedRoutes } from './routes/feeds-alerts.ts';
 import { Problem } from './schemas/common.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -125,6 +126,7 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   await app.register(legitimateRoutes, { db });
   await app.register(sightingRoutes, { db });
   await app.register(reviewRoutes, { db });
+  await app.register(networkRoutes, { db });
   await app.register(caseRoutes, { db, policy: config.indicators });
   await app.register(disputeRoutes, { db, policy: config.indicators });
   await app.register(reportRoutes, { db, evidence: new LocalEvidenceStore(config.evidenceDir), policy: config.indicators, publicUrl: config.publicUrl, intakeConcurrency: database.driver === 'postgres' ? 2 : 1 });

@@ -195,7 +195,7 @@ export async function nextCaseReferences(db: Db, now: Date, count: number): Prom
   return rows.map((r) => `CG-${now.getUTCFullYear()}-${String(r.n).padStart(6, '0')}`);
 }
 
-export async function insertCases(db: Db, rows: readonly { id: string; reference: string; category: string; createdAt?: Date }[]): Promise<CaseRow[]> {
+export async function insertCases(db: Db, rows: readonly { id: string; reference: string; category: string; createdAt?: Date; priority?: number }[]): Promise<CaseRow[]> {
   if (rows.length === 0) return [];
   return (await insertJsonRows(db, cases, rows)).map(normalizeCase);
 }
@@ -212,11 +212,14 @@ export async function addCaseIndicatorPairs(db: Db, pairs: readonly { caseId: st
   await insertJsonRows(db, caseIndicators, pairs, sql`on conflict do nothing`);
 }
 
-/** Adds to the counters of several cases and moves their `last_event_seq`, in one statement. */
-export async function bumpCases(db: Db, rows: readonly { caseId: string; addReports: number; addAmountLostVnd: number; lastEventSeq: number }[]): Promise<void> {
+/** Adds to the counters of several cases, moves their `last_event_seq` and raises their priority where given (1 is the most urgent), in one statement. */
+export async function bumpCases(
+  db: Db,
+  rows: readonly { caseId: string; addReports: number; addAmountLostVnd: number; lastEventSeq: number; priority?: number | null }[],
+): Promise<void> {
   if (rows.length === 0) return;
   const values = sql.join(
-    rows.map((r) => sql`(${r.caseId}::uuid, ${r.addReports}::int, ${r.addAmountLostVnd}::bigint, ${r.lastEventSeq}::bigint)`),
+    rows.map((r) => sql`(${r.caseId}::uuid, ${r.addReports}::int, ${r.addAmountLostVnd}::bigint, ${r.lastEventSeq}::bigint, ${r.priority ?? null}::int)`),
     sql`, `,
   );
   await db.execute(sql`
@@ -224,7 +227,8 @@ export async function bumpCases(db: Db, rows: readonly { caseId: string; addRepo
       report_count = cases.report_count + v.add_reports,
       amount_lost_vnd = cases.amount_lost_vnd + v.add_amount,
       last_event_seq = greatest(cases.last_event_seq, v.last_event_seq),
+      priority = least(cases.priority, coalesce(v.priority, cases.priority)),
       updated_at = now()
-    from (values ${values}) as v(case_id, add_reports, add_amount, last_event_seq)
+    from (values ${values}) as v(case_id, add_reports, add_amount, last_event_seq, priority)
     where cases.id = v.case_id`);
 }

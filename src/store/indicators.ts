@@ -178,7 +178,7 @@ export async function rewriteIndicators(db: Db, rows: readonly IndicatorRow[]): 
     rows.map((r) => ({ ...r, updatedAt: now })),
     sql`on conflict (indicator) do update set verdict = excluded.verdict, confidence = excluded.confidence, tlp = excluded.tlp,
       report_count = excluded.report_count, fraud_types = excluded.fraud_types, last_seen_at = excluded.last_seen_at,
-      expires_at = excluded.expires_at, review_at = excluded.review_at, updated_at = excluded.updated_at`,
+      expires_at = excluded.expires_at, review_at = excluded.review_at, network_id = excluded.network_id, updated_at = excluded.updated_at`,
   );
 }
 

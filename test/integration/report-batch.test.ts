@@ -29,9 +29,9 @@ afterAll(async () => {
 async function outcome(db: Db, stored: StoredReport[], prefix: string) {
   const reportIds = stored.map((s) => (s.kind === 'stored' ? s.report.id : null));
   const index = new Map(reportIds.map((id, n) => [id, n]));
-  const cases = await queryRows<{ id: string; report_count: number; amount_lost_vnd: string | number; reports: string[]; indicators: string[] | null; events: string[] }>(
+  const cases = await queryRows<{ id: string; report_count: number; amount_lost_vnd: string | number; priority: number; reports: string[]; indicators: string[] | null; events: string[] }>(
     db,
-    sql`select c.id, c.report_count, c.amount_lost_vnd,
+    sql`select c.id, c.report_count, c.amount_lost_vnd, c.priority,
           (select array_agg(r.id::text) from reports r where r.case_id = c.id) as reports,
           (select array_agg(i.indicator order by i.indicator) from case_indicators ci join indicators i on i.id = ci.indicator_id where ci.case_id = c.id) as indicators,
           (select array_agg(e.type order by e.id) from case_events e where e.case_id = c.id) as events
@@ -42,6 +42,7 @@ async function outcome(db: Db, stored: StoredReport[], prefix: string) {
       reports: c.reports.map((id) => index.get(id)!).sort((a, b) => a - b),
       reportCount: c.report_count,
       amount: Number(c.amount_lost_vnd),
+      priority: c.priority,
       indicators: c.indicators ?? [],
       events: c.events,
     }))
@@ -60,8 +61,22 @@ async function outcome(db: Db, stored: StoredReport[], prefix: string) {
         where (subject_type = 'report' and subject_id = any(${ids}::text[])) or (subject_type = 'case' and after->>'reportId' = any(${ids}::text[]))
         order by seq`,
   );
+  const grouped = await queryRows<{ members: string[]; size: number }>(
+    db,
+    sql`select array_agg(i.indicator order by i.indicator) as members, n.size from indicators i join networks n on n.id = i.network_id
+        where i.indicator like ${`%${prefix}%`} group by n.id, n.size`,
+  );
+  const links = await queryRows<{ a: string; b: string; reports: number }>(
+    db,
+    sql`select ia.indicator as a, ib.indicator as b, l.reports from indicator_links l join indicators ia on ia.id = l.a_id join indicators ib on ib.id = l.b_id
+        where ia.indicator like ${`%${prefix}%`}`,
+  );
   const [reviews] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from indicator_reviews where indicator like ${`%${prefix}%`} and reason = 'legitimate_conflict'`);
-  return { reviews: reviews!.n, caseShapes, indicators: indicators.map((i) => ({ ...i, fraud_types: [...i.fraud_types].sort() })), audit: audit.map((a) => `${index.get(a.report_id)}:${a.action}`) };
+  return {
+    networks: grouped.map((g) => `${g.size}:${g.members.join(' ')}`).sort(),
+    links: links.map((l) => `${[l.a, l.b].sort().join(' ')}:${l.reports}`).sort(),
+    reviews: reviews!.n,
+    caseShapes, indicators: indicators.map((i) => ({ ...i, fraud_types: [...i.fraud_types].sort() })), audit: audit.map((a) => `${index.get(a.report_id)}:${a.action}`) };
 }
 
 const storeOneByOne = async (db: Db, reports: PreparedReport[]) => {

@@ -36,6 +36,7 @@ export const Indicator = Type.Object({
   lastSeenAt: Type.String({ format: 'date-time' }),
   expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   reviewAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  networkId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
   updatedAt: Type.String({ format: 'date-time' }),
 });
 

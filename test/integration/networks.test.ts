@@ -1,0 +1,109 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../src/app/api-keys.ts';
+import { verifyAuditChain } from '../../src/app/audit.ts';
+import { systemCaller } from '../../src/app/caller.ts';
+import { queryRows } from '../../src/store/connection.ts';
+import { putIndicator } from '../helpers/indicators.ts';
+import { expectProblem, seedUsers, signInAs, startTestServer, type Session, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+let analyst: Session;
+let operator: Session;
+let partnerKey: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const users = await seedUsers(server.database);
+  analyst = await signInAs(server.app, users.analyst.email);
+  operator = await signInAs(server.app, users.platform_operator.email);
+  partnerKey = (await createApiKey(server.database.db, systemCaller('test'), { organizationId: users.orgs['bank-a']!, name: 'all', scopes: ['lookup', 'reports:write', 'indicators:write'] })).key;
+});
+afterAll(async () => server?.close());
+
+async function report(identifiers: string[], amountLostVnd = 1_000_000) {
+  const res = await server.app.inject({
+    method: 'POST',
+    url: '/api/v1/reports',
+    payload: { category: 'investment', narrative: 'Họ hứa lãi 30% mỗi tháng rồi chặn liên lạc.', amountLostVnd, identifiers },
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json() as { id: string; identifiers: { indicator: string }[] };
+}
+
+const networkOf = async (indicator: string) =>
+  (await queryRows<{ network_id: string | null }>(server.database.db, sql`select network_id from indicators where indicator = ${indicator}`))[0]?.network_id ?? null;
+
+const getNetwork = (id: string, headers: Record<string, string> = analyst.headers) => server.app.inject({ method: 'GET', url: `/api/v1/networks/${id}`, headers });
+
+describe('networks of linked identifiers', () => {
+  it('identifiers named in one report form a network with its figures, members and links', async () => {
+    await report(['0912 000 101', 'https://pay-a.example/x', 'VCB 0011 0000 10101'], 2_000_000);
+    const id = await networkOf('phone:+84912000101');
+    expect(id).not.toBeNull();
+    expect(await networkOf('url:https://pay-a.example/x')).toBe(id);
+    const res = await getNetwork(id!);
+    expect(res.statusCode).toBe(200);
+    const n = res.json();
+    expect(n).toMatchObject({ id, requestedId: id, size: 3, confirmed: 0, confirmedShare: 0, reports: 1, moneyLostVnd: 2_000_000, fraudTypes: ['investment'] });
+    expect(n.members).toHaveLength(3);
+    expect(n.links).toHaveLength(3);
+    expect(n.links.every((l: { reports: number }) => l.reports === 1)).toBe(true);
+    // The indicator's own view names its network.
+    const indicator = await server.app.inject({ method: 'GET', url: `/api/v1/indicators/${n.members[0].id}`, headers: analyst.headers });
+    expect(indicator.json().networkId).toBe(id);
+  });
+
+  it('a lone identifier is in no network; a later report linking it grows the network and keeps its id', async () => {
+    await report(['0912 000 201']);
+    expect(await networkOf('phone:+84912000201')).toBeNull();
+    const before = await networkOf('phone:+84912000101');
+    await report(['0912 000 201', '0912 000 101'], 500_000);
+    expect(await networkOf('phone:+84912000201')).toBe(before);
+    const n = (await getNetwork(before!)).json();
+    // Three reports name its members now (the lone one too), with their money lost.
+    expect(n).toMatchObject({ size: 4, reports: 3, moneyLostVnd: 3_500_000 });
+  });
+
+  it('a report joining two networks keeps the larger one’s id; the smaller id leads to it', async () => {
+    await report(['0912 000 301', '0912 000 302']);
+    const small = await networkOf('phone:+84912000301');
+    const large = await networkOf('phone:+84912000101');
+    expect(small).not.toBe(large);
+    await report(['0912 000 301', 'https://pay-a.example/x']);
+    expect(await networkOf('phone:+84912000301')).toBe(large);
+    expect(await networkOf('phone:+84912000302')).toBe(large);
+    const viaOldId = (await getNetwork(small!)).json();
+    expect(viaOldId).toMatchObject({ id: large, requestedId: small, size: 6 });
+    const [stored] = await queryRows<{ n: number }>(server.database.db, sql`select count(*)::int as n from indicators where network_id = ${large}`);
+    expect(stored!.n).toBe(6);
+  });
+
+  it('a new report naming an identifier linked to a confirmed one puts its case at the top of the queue', async () => {
+    await report(['0912 000 401', '0912 000 402']);
+    await putIndicator(server.database.db, { indicator: 'phone:+84912000401', verdict: 'confirmed' });
+    const fresh = await report(['0912 000 402', '0912 000 499']);
+    const [row] = await queryRows<{ priority: number }>(server.database.db, sql`select c.priority from cases c join reports r on r.case_id = c.id where r.id = ${fresh.id}`);
+    expect(row!.priority).toBe(1);
+    const n = (await getNetwork((await networkOf('phone:+84912000402'))!)).json();
+    expect(n.confirmed).toBe(1);
+    expect(n.confirmedShare).toBeCloseTo(1 / 3);
+    // An unrelated report keeps the default priority.
+    const other = await report(['0912 000 501']);
+    const [plain] = await queryRows<{ priority: number }>(server.database.db, sql`select c.priority from cases c join reports r on r.case_id = c.id where r.id = ${other.id}`);
+    expect(plain!.priority).toBe(3);
+  });
+
+  it('only agency staff see networks: 401 anonymous, 403 platform operators and partner keys, 404 unknown', async () => {
+    const id = (await networkOf('phone:+84912000101'))!;
+    expectProblem(await server.app.inject({ method: 'GET', url: `/api/v1/networks/${id}` }), 401);
+    expectProblem(await getNetwork(id, operator.headers), 403);
+    expectProblem(await getNetwork(id, { authorization: `Bearer ${partnerKey}` }), 403);
+    expectProblem(await getNetwork('00000000-0000-4000-8000-000000000000'), 404);
+    expectProblem(await getNetwork('not-a-uuid'), 400);
+  });
+
+  it('keeps the audit chain valid', async () => {
+    expect((await verifyAuditChain(server.database.db)).ok).toBe(true);
+  });
+});
