@@ -1,7 +1,7 @@
 import { INDICATOR_VERDICT_TOPIC, indicatorEventType, type IndicatorVerdictChanged, type WebhookEnvelope, type WebhookEventType } from '../domain/webhooks/events.ts';
 import { concernsOf, receives, type Concerns } from '../domain/webhooks/routing.ts';
 import type { Db } from '../store/connection.ts';
-import { insertDelivery, subscribersOf } from '../store/webhooks.ts';
+import { insertDeliveries, subscribersOf } from '../store/webhooks.ts';
 import { ESCALATION_TOPICS, type EscalationTopic } from './escalation-notices.ts';
 
 /** The Standard Webhooks `webhook-id` of the event made from an outbox message. */
@@ -90,14 +90,9 @@ export async function fanOutEvent(db: Db, message: { id: number; topic: string; 
   const event = eventOf(message.topic, message.payload, now);
   if (!event) return 0;
   return db.transaction(async (tx) => {
-    const subscribers = await subscribersOf(tx, event.envelope.type);
-    let queued = 0;
-    for (const s of subscribers) {
-      if (!receives(s, event)) continue;
-      await insertDelivery(tx, { subscriptionId: s.subscriptionId, messageId: messageIdOf(message.id), eventType: event.envelope.type, payload: event.envelope, at: now });
-      queued++;
-    }
-    return queued;
+    const receiving = (await subscribersOf(tx, event.envelope.type)).filter((s) => receives(s, event)).map((s) => s.subscriptionId);
+    await insertDeliveries(tx, receiving, { messageId: messageIdOf(message.id), eventType: event.envelope.type, payload: event.envelope, at: now });
+    return receiving.length;
   });
 }
 

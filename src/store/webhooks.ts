@@ -76,6 +76,15 @@ export async function insertDelivery(db: Db, values: { subscriptionId: string; m
     .onConflictDoNothing({ target: [webhookDeliveries.subscriptionId, webhookDeliveries.messageId] });
 }
 
+/** Queues one event for many subscriptions in one statement. */
+export async function insertDeliveries(db: Db, subscriptionIds: readonly string[], values: { messageId: string; eventType: string; payload: unknown; at: Date }): Promise<void> {
+  if (subscriptionIds.length === 0) return;
+  await db
+    .insert(webhookDeliveries)
+    .values(subscriptionIds.map((subscriptionId) => ({ subscriptionId, messageId: values.messageId, eventType: values.eventType, payload: values.payload as object, nextAttemptAt: values.at, createdAt: values.at })))
+    .onConflictDoNothing({ target: [webhookDeliveries.subscriptionId, webhookDeliveries.messageId] });
+}
+
 export interface ClaimedDelivery {
   id: number;
   subscriptionId: string;
