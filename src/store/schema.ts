@@ -398,6 +398,16 @@ export const reports = pgTable(
     idempotencyKey: text('idempotency_key'),
     requestHash: text('request_hash'),
     caseId: uuid('case_id'),
+    /** The risk score (0–100) of the report's narrative and identifiers at intake (src/domain/risk). */
+    riskScore: integer('risk_score'),
+    /**
+     * Who the report came from, pseudonymously: the organization, the user, or for the public a
+     * keyed hash of the contact details or else of the network the request came from. For
+     * reputation and coordinated-reporting checks; never shown.
+     */
+    sourceKey: text('source_key'),
+    /** Keyed hash of the narrative with case, accents, spaces and digits folded: finds copy-pasted narratives. */
+    narrativeHash: text('narrative_hash'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
@@ -461,6 +471,10 @@ export const cases = pgTable(
     reportCount: integer('report_count').notNull().default(0),
     amountLostVnd: bigint('amount_lost_vnd', { mode: 'number' }).notNull().default(0),
     lastEventSeq: bigint('last_event_seq', { mode: 'number' }).notNull().default(0),
+    /** The highest risk score of its reports: the triage queue can order by it. */
+    riskScore: integer('risk_score').notNull().default(0),
+    /** Set when its reports look coordinated (see src/domain/reports/coordination.ts): the reasons, for a human to weigh. */
+    coordination: jsonb('coordination'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
@@ -468,6 +482,7 @@ export const cases = pgTable(
     uniqueIndex('cases_reference_key').on(t.reference),
     index('cases_status_idx').on(t.status, t.updatedAt),
     index('cases_assignee_idx').on(t.assigneeUserId),
+    index('cases_risk_idx').on(t.riskScore),
   ],
 );
 
@@ -911,3 +926,14 @@ export const indicatorLinks = pgTable(
   },
   (t) => [primaryKey({ columns: [t.aId, t.bId] }), index('indicator_links_b_idx').on(t.bId)],
 );
+
+/**
+ * A reporter's track record (by `reports.source_key`): reports in cases later verified raise it,
+ * in rejected cases lower it. Weighs reports in the coordinated-reporting check.
+ */
+export const reporterReputation = pgTable('reporter_reputation', {
+  sourceKey: text('source_key').primaryKey(),
+  verified: integer('verified').notNull().default(0),
+  rejected: integer('rejected').notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
