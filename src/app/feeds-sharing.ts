@@ -64,3 +64,18 @@ export function positionAfter(at: string | null): Position {
 }
 
 export const START: Position = { at: '1970-01-01T00:00:00.000000Z', id: '00000000-0000-0000-0000-000000000000' };
+
+/**
+ * Exports and TAXII pages stop a few seconds short of now. A change's `updated_at` is taken
+ * before its transaction commits, so a reader could otherwise step past a change that becomes
+ * visible only afterwards; every change that commits within this delay is seen by the next
+ * read. Tests set it to 0.
+ */
+export const settle = { ms: 5000 };
+
+/** The later bound of a read: `latest` (RFC 3339, microseconds), but not after now − settle. */
+export function settledBound(latest: string | null): string | null {
+  const cutoff = `${new Date(Date.now() - settle.ms).toISOString().slice(0, 23)}999Z`;
+  if (latest === null) return null;
+  return latest < cutoff ? latest : cutoff;
+}

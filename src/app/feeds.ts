@@ -19,7 +19,7 @@ import {
   rpzLine,
   type FeedFormat,
 } from './feeds-formats.ts';
-import { START, decodeCursor, encodeCursor, positionAfter, sharingLevelOf, type SharingLevel } from './feeds-sharing.ts';
+import { START, decodeCursor, encodeCursor, positionAfter, settledBound, sharingLevelOf, type SharingLevel } from './feeds-sharing.ts';
 
 /**
  * Feeds: a full export (what is listed now) or, with the cursor a previous export returned, an
@@ -71,14 +71,15 @@ export async function openFeed(db: Db, caller: Caller, req: FeedRequest): Promis
   if (blocklistKinds && req.cursor) throw badRequest('Blocker lists are always whole lists: reload them without a cursor.', [{ field: 'querystring:/cursor', message: 'Not for this format.' }]);
   const incremental = Boolean(req.cursor);
   const after = req.cursor ? decodeCursor(req.cursor, 'querystring:/cursor') : START;
-  const notAfter = await latestChange(db);
+  const notAfter = settledBound(await latestChange(db));
   const kinds = blocklistKinds ?? req.kinds;
   const pages = sharedRows(db, level, { after, notAfter, incremental, kinds, pageSize: req.pageSize });
   const generatedAt = new Date().toISOString();
   return {
     mode: incremental ? 'incremental' : 'full',
     mediaType: MEDIA_TYPES[req.format],
-    nextCursor: encodeCursor(notAfter ? positionAfter(notAfter) : after),
+    // Never behind the cursor given (a quiet period must not move a reader back).
+    nextCursor: encodeCursor(notAfter && notAfter > after.at ? positionAfter(notAfter) : after),
     body: render(db, req.format, pages, level, generatedAt, notAfter),
   };
 }

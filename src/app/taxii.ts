@@ -3,7 +3,7 @@ import { objectsForIndicator, type StixObject } from '../domain/stix/objects.ts'
 import type { Db } from '../store/connection.ts';
 import { readSharedPage, type Collection, type Position, type SharedRow } from '../store/feeds.ts';
 import type { Caller } from './caller.ts';
-import { sharingLevelOf, type SharingLevel } from './feeds-sharing.ts';
+import { settledBound, sharingLevelOf, type SharingLevel } from './feeds-sharing.ts';
 import { badRequest, notFound } from './errors.ts';
 
 /**
@@ -128,6 +128,7 @@ export async function collectionPage(db: Db, caller: Caller, collectionId: strin
   const rowIds = ids ? rowIdsOf(ids) : undefined;
   if (rowIds && rowIds.length === 0) return { items: [], more: false };
 
+  const notAfter = settledBound(`${new Date().toISOString().slice(0, 23)}999Z`) ?? undefined;
   const items: ServedObject[] = [];
   let lastPosition: TaxiiPosition | undefined;
   let after: Position | undefined = start ? { at: start.at, id: start.id } : undefined;
@@ -141,6 +142,7 @@ export async function collectionPage(db: Db, caller: Caller, collectionId: strin
       verdicts: [...level.listed, 'cleared'],
       collection: collection.name as Collection,
       after: mergeAfter(after, addedAfter),
+      notAfter,
       ids: rowIds,
       limit: rowLimit,
     });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/app/api-keys.ts';
+import { settle } from '../../src/app/feeds-sharing.ts';
 import { systemCaller } from '../../src/app/caller.ts';
 import { validateStixObject } from '../../src/domain/stix/validator.ts';
 import { queryRows } from '../../src/store/connection.ts';
@@ -18,6 +19,7 @@ const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 const lines = (body: string) => body.split('\n').filter(Boolean).map((l) => JSON.parse(l));
 
 beforeAll(async () => {
+  settle.ms = 0; // the tests read their own writes at once (the lag has its own test)
   server = await startTestServer();
   users = await seedUsers(server.database);
   const caller = systemCaller('test');
@@ -78,6 +80,23 @@ describe('full and incremental exports by cursor', () => {
     ]);
     const after = await get(`/api/v1/feeds/indicators.jsonl?cursor=${changes.headers['x-next-cursor']}`, bearer(bankKey));
     expect(after.body).toBe('');
+  });
+
+  it('stops a few seconds short of now, so a change committed late is not stepped over', async () => {
+    const before = await get('/api/v1/feeds/indicators.jsonl', bearer(bankKey));
+    settle.ms = 60_000;
+    try {
+      await putIndicator(server.database.db, { indicator: 'domain:vua-moi.example', verdict: 'confirmed', tlp: 'green' });
+      const recent = await get(`/api/v1/feeds/indicators.jsonl?cursor=${before.headers['x-next-cursor']}`, bearer(bankKey));
+      expect(recent.body).not.toContain('vua-moi.example');
+      // The cursor handed out stays before the recent change…
+      settle.ms = 0;
+      const later = await get(`/api/v1/feeds/indicators.jsonl?cursor=${recent.headers['x-next-cursor']}`, bearer(bankKey));
+      // …so the next read gets it.
+      expect(lines(later.body).map((i) => i.indicator)).toContain('domain:vua-moi.example');
+    } finally {
+      settle.ms = 0;
+    }
   });
 
   it('refuses a cursor it did not give', async () => {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/app/api-keys.ts';
+import { settle } from '../../src/app/feeds-sharing.ts';
 import { systemCaller } from '../../src/app/caller.ts';
 import { validateStixObject } from '../../src/domain/stix/validator.ts';
 import { putIndicator } from '../helpers/indicators.ts';
@@ -21,6 +22,7 @@ const headers = (key: string, extra: Record<string, string> = {}) => ({ authoriz
 const get = (url: string, h: Record<string, string>) => server.app.inject({ method: 'GET', url, headers: h });
 
 beforeAll(async () => {
+  settle.ms = 0; // the tests read their own writes at once (the lag has its own test)
   server = await startTestServer();
   users = await seedUsers(server.database);
   const caller = systemCaller('test');
