@@ -4,7 +4,7 @@ import type { Db } from '../store/connection.ts';
 import { readSharedPage, type Collection, type Position, type SharedRow } from '../store/feeds.ts';
 import type { Caller } from './caller.ts';
 import { settledBound, sharingLevelOf, type SharingLevel } from './feeds-sharing.ts';
-import { badRequest, notFound } from './errors.ts';
+import { badRequest, forbidden, notFound } from './errors.ts';
 
 /**
  * The TAXII 2.1 read side: one API root (`api`) with the collections `confirmed`, `suspected`
@@ -115,7 +115,7 @@ function rowIdsOf(ids: string[]): string[] {
 /** One page of a readable collection, for the objects and manifest endpoints. */
 export async function collectionPage(db: Db, caller: Caller, collectionId: string, q: ObjectsQuery): Promise<ObjectsPage> {
   const collection = findCollection(collectionId);
-  if (!collection.can_read) throw Object.assign(notFound('The collection'), {});
+  if (!collection.can_read) throw forbidden('This collection is write-only: partners add objects to it.');
   const level = await sharingLevelOf(db, caller);
   const limit = Math.min(Math.max(q.limit ?? MAX_PAGE, 1), MAX_PAGE);
   const addedAfter = timestampParam(q.added_after, 'added_after');

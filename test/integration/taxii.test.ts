@@ -200,6 +200,16 @@ describe('objects, versions and manifest', () => {
 });
 
 describe('adding objects', () => {
+  it('confirms what a trusted partner pushes about its own subjects', async () => {
+    const admin = await signInAs(server.app, users.admin.email);
+    const set = await server.app.inject({ method: 'PUT', url: `/api/v1/organizations/${users.orgs['bank-b']}/sharing`, headers: admin.headers, payload: { maxTlp: 'amber', confirmOwnSubjects: true, bins: ['970415'] } });
+    expect(set.statusCode).toBe(200);
+    const submissions = (await get('/taxii2/api/collections/', headers(writeKey))).json().collections.find((c: { alias: string }) => c.alias === 'submissions').id;
+    const body = { objects: [{ type: 'bank-account', spec_version: '2.1', id: 'bank-account--9b1f2d4e-3c1a-5e2b-8f4d-1a2b3c4d5e6f', account_number: '1010101010', x_canhgiac_bin: '970415' }] };
+    const res = await server.app.inject({ method: 'POST', url: `/taxii2/api/collections/${submissions}/objects/`, headers: headers(writeKey, { 'content-type': TAXII }), payload: JSON.stringify(body) });
+    expect(res.json().successes[0].message).toContain('bank:970415:1010101010: listed (confirmed)');
+  });
+
   const envelope = {
     objects: [
       {
@@ -234,6 +244,8 @@ describe('adding objects', () => {
     // Read-only collections refuse writes.
     const ro = await server.app.inject({ method: 'POST', url: `/taxii2/api/collections/${confirmedId}/objects/`, headers: headers(writeKey, { 'content-type': TAXII }), payload: JSON.stringify(envelope) });
     expect(ro.statusCode).toBe(403);
+    // The submissions collection cannot be read.
+    expect((await get(`/taxii2/api/collections/${submissions}/objects/`, headers(writeKey))).statusCode).toBe(403);
     // A key with read scope only may not write.
     const noWrite = await server.app.inject({ method: 'POST', url: `/taxii2/api/collections/${submissions}/objects/`, headers: headers(readKey, { 'content-type': TAXII }), payload: JSON.stringify(envelope) });
     expect(noWrite.statusCode).toBe(403);
