@@ -93,3 +93,16 @@ describe('pushes enter as suspected, or confirmed where the partner is trusted',
     expect(Number(audit[0]!.n)).toBe(6);
   });
 });
+
+describe('retries', () => {
+  it('answers a retried push with the same Idempotency-Key from the first answer, recording it once', async () => {
+    const payload = { items: [{ identifier: '0912 345 222', fraudType: 'loan', reference: 'RETRY-1' }] };
+    const headers = { authorization: `Bearer ${bankKey}`, 'idempotency-key': 'push-retry-0001' };
+    const first = await server.app.inject({ method: 'POST', url: '/api/v1/partner/indicators', headers, payload });
+    const second = await server.app.inject({ method: 'POST', url: '/api/v1/partner/indicators', headers, payload });
+    expect(second.json()).toEqual(first.json());
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    const audit = await queryRows<{ n: string }>(server.database.db, sql`select count(*) as n from audit_log where action = 'partner_push.recorded' and after->>'reference' = 'RETRY-1'`);
+    expect(Number(audit[0]!.n)).toBe(1);
+  });
+});
