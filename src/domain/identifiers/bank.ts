@@ -24,12 +24,20 @@ type AccountResult = { ok: true; account: string } | { ok: false; code: string; 
 export function normalizeAccount(raw: string, allowLetters: boolean): AccountResult {
   let account = '';
   let digits = 0;
+  // Runs of digits are appended as slices, not one character at a time.
+  let run = -1;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) {
-      account += raw[i];
+      if (run < 0) run = i;
       digits++;
-    } else if (c === 0x20 || c === 0x2e || c === 0x2d || c === 0x5f || c === 0xa0 || c === 0x09) {
+      continue;
+    }
+    if (run >= 0) {
+      account += raw.slice(run, i);
+      run = -1;
+    }
+    if (c === 0x20 || c === 0x2e || c === 0x2d || c === 0x5f || c === 0xa0 || c === 0x09) {
       continue;
     } else if (allowLetters && ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) {
       account += raw[i]!.toUpperCase();
@@ -39,6 +47,7 @@ export function normalizeAccount(raw: string, allowLetters: boolean): AccountRes
         : 'An account number may contain only digits and separators.' };
     }
   }
+  if (run >= 0) account += run === 0 ? raw : raw.slice(run);
   if (account.length < MIN_ACCOUNT || account.length > MAX_ACCOUNT) {
     return { ok: false, code: 'bank_account_invalid', message: `An account number has ${MIN_ACCOUNT} to ${MAX_ACCOUNT} characters.` };
   }
