@@ -32,33 +32,66 @@ export interface WebhookDispatcherOptions {
  * exponential backoff and jitter; a delivery still failing after the retry window (24 h) is
  * given up, and its subscription disabled with an audit record and an e-mail to the
  * organization's users. Every attempt is logged.
+ *
+ * Running (`start`), attempts are not awaited as a batch: a slow receiver (up to the timeout)
+ * keeps only its own subscription waiting, and a finished attempt lets its subscription's next
+ * delivery go at once.
  */
 export class WebhookDispatcher {
   private readonly loop: PollingLoop;
   private readonly now: () => Date;
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly db: Db,
     private readonly options: WebhookDispatcherOptions,
   ) {
     this.now = options.now ?? (() => new Date());
-    this.loop = new PollingLoop(() => this.drainOnce(), options.idleMs ?? 500, (error) => options.logger?.error({ err: error }, 'webhook dispatcher batch failed'));
+    this.loop = new PollingLoop(() => this.step(), options.idleMs ?? 500, (error) => options.logger?.error({ err: error }, 'webhook dispatcher batch failed'));
   }
 
   start(): void {
     this.loop.start();
   }
 
-  stop(): Promise<void> {
-    return this.loop.stop();
+  async stop(): Promise<void> {
+    await this.loop.stop();
+    await Promise.all(this.inFlight);
   }
 
-  /** Sends one round of due deliveries; returns how many it attempted. */
-  async drainOnce(): Promise<number> {
-    const { settings } = this.options;
-    await this.purgeHourly();
+  /**
+   * One turn of the running loop: starts attempts for what is due, up to `batchSize` in flight,
+   * without waiting for them. Returns non-zero (loop again at once) while there is work: new
+   * attempts, or attempts in flight — then it waits until one finishes or `idleMs` passes, so
+   * new events and freed subscriptions are picked up promptly.
+   */
+  private async step(): Promise<number> {
+    const free = (this.options.batchSize ?? 20) - this.inFlight.size;
+    if (free > 0) {
+      await this.purgeHourly();
+      const claimed = await this.claim(free);
+      for (const delivery of claimed) {
+        const attempt: Promise<void> = this.attempt(delivery)
+          .catch((error: unknown) => this.options.logger?.error({ err: error, deliveryId: delivery.id }, 'webhook attempt failed to record'))
+          .finally(() => this.inFlight.delete(attempt));
+        this.inFlight.add(attempt);
+      }
+      if (claimed.length > 0) return claimed.length;
+    }
+    if (this.inFlight.size === 0) return 0;
+    await Promise.race([...this.inFlight, new Promise((resolve) => setTimeout(resolve, this.options.idleMs ?? 500))]);
+    return 1;
+  }
+
+  private claim(limit: number): Promise<ClaimedDelivery[]> {
     // The lease outlasts the request, so no other node takes a delivery that is still in flight.
-    const claimed = await claimDueDeliveries(this.db, this.options.batchSize ?? 20, this.now(), settings.timeoutMs + 30_000);
+    return claimDueDeliveries(this.db, limit, this.now(), this.options.settings.timeoutMs + 30_000);
+  }
+
+  /** Sends one round of due deliveries and waits for them; returns how many it attempted. For tests and the CLI. */
+  async drainOnce(): Promise<number> {
+    await this.purgeHourly();
+    const claimed = await this.claim(this.options.batchSize ?? 20);
     await Promise.all(claimed.map((d) => this.attempt(d)));
     return claimed.length;
   }

@@ -26,6 +26,8 @@ class Receiver {
     req.on('end', () => {
       this.requests.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), path: req.url ?? '' });
       const status = this.script[req.url ?? '']?.shift() ?? 200;
+      // `/slow…` paths answer after 1.5 s (within the 2 s timeout).
+      if ((req.url ?? '').startsWith('/slow')) return void setTimeout(() => res.end('ok'), 1500);
       if (status === 302) res.writeHead(302, { location: 'http://127.0.0.1:1/elsewhere' });
       else res.writeHead(status, { 'content-type': 'text/plain' });
       res.end(status >= 400 ? `failure ${'x'.repeat(3000)}` : 'ok');
@@ -312,6 +314,28 @@ describe('delivery', () => {
     expect(receiver.bodiesFor('/ordered').map((b) => b.data.indicator)).toEqual(['bank:970436:5555000001', 'bank:970436:5555000001', 'bank:970436:5555000002', 'bank:970436:5555000003']);
   });
 
+  it('running, a slow receiver keeps only its own subscription waiting', async () => {
+    await subscribe(orgs['bank-a']!, '/slow', ['indicator.listed']);
+    await subscribe(orgs['viettel']!, '/fast', ['indicator.listed']);
+    await listed('bank:970436:5656000001');
+    await listed('bank:970436:5656000002');
+    for (const n of [1, 2, 3]) await listed(`0961 234 10${n}`);
+    while ((await outbox.drainOnce()) > 0);
+    const running = new WebhookDispatcher(server.database.db, { settings: SETTINGS, idleMs: 50 });
+    running.start();
+    try {
+      const started = Date.now();
+      while (receiver.bodiesFor('/fast').length < 3 && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 20));
+      // All three telco events went while the bank's first was still being answered.
+      expect(receiver.bodiesFor('/fast')).toHaveLength(3);
+      expect(receiver.requests.filter((r) => r.path === '/slow')).toHaveLength(1);
+      while (receiver.requests.filter((r) => r.path === '/slow').length < 2 && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 20));
+      expect(receiver.bodiesFor('/slow').map((b) => b.data.indicator)).toEqual(['bank:970436:5656000001', 'bank:970436:5656000002']);
+    } finally {
+      await running.stop();
+    }
+  });
+
   it('a redirect is not followed and counts as a failure', async () => {
     const { subscription } = await subscribe(orgs['bank-a']!, '/moved', ['indicator.listed']);
     receiver.script = { '/moved': [302] };
@@ -331,7 +355,7 @@ describe('delivery', () => {
     const res = await server.app.inject({ method: 'POST', url: `/api/v1/webhooks/${subscription.id}/deliveries/${delivery.id}/replay`, headers: { authorization: `Bearer ${bankKey}` } });
     expect(res.statusCode).toBe(202);
     expect(res.json().status).toBe('pending');
-    await dispatcher.drainOnce();
+    await pump();
     expect(receiver.requests).toHaveLength(2);
     expect(receiver.requests[1]!.headers['webhook-id']).toBe(receiver.requests[0]!.headers['webhook-id']);
   });
