@@ -1,9 +1,9 @@
 import { sdoId } from '../domain/stix/ids.ts';
 import { objectsForIndicator, type StixObject } from '../domain/stix/objects.ts';
 import type { Db } from '../store/connection.ts';
-import { readSharedPage, type Collection, type Position, type SharedRow } from '../store/feeds.ts';
+import { readSharedPage, type Collection, type Position } from '../store/feeds.ts';
 import type { Caller } from './caller.ts';
-import { settledBound, sharingLevelOf, type SharingLevel } from './feeds-sharing.ts';
+import { settledBound, sharingLevelOf } from './feeds-sharing.ts';
 import { badRequest, forbidden, notFound } from './errors.ts';
 
 /**
@@ -189,4 +189,3 @@ export async function objectById(db: Db, caller: Caller, collectionId: string, o
   return page;
 }
 
-export type { SharedRow, SharingLevel };
