@@ -14,6 +14,7 @@ import { idempotencyPlugin } from './plugins/idempotency.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { problemsPlugin } from './plugins/problems.ts';
+import { responseCompressionPlugin } from './plugins/response-compression.ts';
 import { webAppPlugin } from './plugins/web-app.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -84,6 +85,7 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
     strictTransportSecurity: config.cookieSecure,
   });
   await app.register(cookie);
+  await app.register(responseCompressionPlugin);
   await app.register(rateLimit, {
     global: true,
     // Partners are limited per API key (so one bank's traffic does not starve another's);

@@ -5,6 +5,10 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { sendProblem } from './problems.ts';
 
+/** The Brotli and gzip copies written at build time, next to the file they compress. */
+const PRE_COMPRESSED_SUFFIX = /\.(br|gz)$/;
+/** What the build may have compressed (the include list of web/vite.config.ts). */
+const COMPRESSIBLE_FILE = /\.(html|css|js|mjs|json|svg|txt|webmanifest)$/;
 const API_PREFIXES = ['/api/', '/taxii2', '/metrics', '/healthz', '/readyz', '/docs'];
 
 /**
@@ -19,12 +23,18 @@ export const webAppPlugin = fp(async (app: FastifyInstance, { webDist }: { webDi
       root: webDist,
       prefix: '/',
       index: 'index.html',
+      // The build writes a Brotli and a gzip copy of every text asset (web/vite.config.ts):
+      // they are sent as they are to a browser that accepts them, the plain file otherwise.
+      preCompressed: true,
       cacheControl: false,
       setHeaders: (res, filePath) => {
+        const served = filePath.replace(PRE_COMPRESSED_SUFFIX, '');
         // Vite puts a content hash in every asset name, so they never change; the page itself
         // must be revalidated so a new deployment's assets are picked up.
-        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-        else if (filePath.endsWith('index.html')) res.setHeader('cache-control', 'no-cache');
+        if (served.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        else if (served.endsWith('index.html')) res.setHeader('cache-control', 'no-cache');
+        // The same address answers in several encodings: caches must key on Accept-Encoding.
+        if (COMPRESSIBLE_FILE.test(served)) res.setHeader('vary', 'accept-encoding');
       },
     });
   }
@@ -33,7 +43,8 @@ export const webAppPlugin = fp(async (app: FastifyInstance, { webDist }: { webDi
     const url = request.url.split('?')[0]!;
     const isApi = API_PREFIXES.some((p) => url.startsWith(p));
     if (!isApi && (request.method === 'GET' || request.method === 'HEAD') && built) {
-      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(fs.createReadStream(index));
+      // sendFile picks index.html.br or .gz like any other file, with the headers set above.
+      return reply.sendFile('index.html');
     }
     if (!isApi && !built && request.method === 'GET') {
       return sendProblem(reply, 404, 'web_app_not_built', 'The web app is not built: run `npm start` (or `npm run build:web`).');
