@@ -74,6 +74,29 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ db: Db; policy: SignInPolic
     async (request) => ({ user: request.session!.user, csrfToken: request.session!.csrfToken }),
   );
 
+  // The web app asks this on start: "nobody" is an answer here, not an error, so an anonymous
+  // visit logs no failed request. API clients keep /auth/me, which answers 401 without a session.
+  app.get(
+    '/api/v1/auth/session',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The session of this browser, if any',
+        description: 'Answers `{ "user": null }` when no valid session cookie is sent (never 401), else the same body as /api/v1/auth/me.',
+        response: {
+          200: Type.Union([SessionBody, Type.Object({ user: Type.Null() })]),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const session = request.session;
+      return session ? { user: session.user, csrfToken: session.csrfToken } : { user: null };
+    },
+  );
+
   app.post(
     '/api/v1/auth/sign-out',
     {

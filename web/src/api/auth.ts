@@ -28,6 +28,9 @@ export interface Session {
   csrfToken: string;
 }
 
+/** What /auth/session answers: the session, or no user for an anonymous visitor (not a 401). */
+export type SessionCheck = Session | { user: null };
+
 export interface Credentials {
   email: string;
   password: string;
@@ -37,6 +40,8 @@ export const authApi = {
   signIn: (credentials: Credentials) =>
     api.post<Session>('/api/v1/auth/sign-in', credentials, { ignoreUnauthorized: true }),
   me: (signal?: AbortSignal) => api.get<Session>('/api/v1/auth/me', { signal, ignoreUnauthorized: true }),
+  session: (signal?: AbortSignal) =>
+    api.get<SessionCheck>('/api/v1/auth/session', { signal, ignoreUnauthorized: true }),
   signOut: () => api.post<void>('/api/v1/auth/sign-out', undefined, { ignoreUnauthorized: true }),
   signOutEverywhere: () =>
     api.post<void>('/api/v1/auth/sign-out-everywhere', undefined, { ignoreUnauthorized: true }),

@@ -8,8 +8,9 @@ function isUnauthorized(error: unknown): boolean {
 }
 
 /**
- * Holds who is signed in. On start it asks the server (`/auth/me`), because the session
- * cookie is HttpOnly and the page cannot see it.
+ * Holds who is signed in. On start it asks the server (`/auth/session`), because the session
+ * cookie is HttpOnly and the page cannot see it; that route answers `{ user: null }` to an
+ * anonymous visitor rather than 401, so a citizen's visit logs no failed request.
  */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: 'loading' });
@@ -27,13 +28,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    authApi.me(controller.signal).then(acceptSession, (error: unknown) => {
-      if (controller.signal.aborted) return;
-      // Not signed in, or the server is unreachable: either way the page works signed out,
-      // and the sign-in form reports a network problem if there is one.
-      if (!isUnauthorized(error)) console.warn('Could not load the session', error);
-      clearSession();
-    });
+    authApi.session(controller.signal).then(
+      (check) => {
+        if (controller.signal.aborted) return;
+        if (check.user) acceptSession(check);
+        else clearSession();
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        // The server is unreachable: the page works signed out, and the sign-in form reports
+        // a network problem if there is one.
+        console.warn('Could not load the session', error);
+        clearSession();
+      },
+    );
     return () => controller.abort();
   }, [acceptSession, clearSession]);
 
