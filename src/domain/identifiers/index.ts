@@ -214,7 +214,9 @@ function routeLink(s: string, at: LinkHost | null, bare: boolean, url: SafeBrows
   let parsed: WebLink | null = null;
   if (where && isRedirectorHost(where.host)) {
     parsed = parseRest(where);
-    if (isRedirectorPath(parsed.host, `/${parsed.segments.join('/')}`)) {
+    // A resolved plain link is known not to be a redirector (`resolvePlainUrl` checked its
+    // path, which has no escapes, backslashes or empty segments, so it is this joined path).
+    if (url === null && isRedirectorPath(parsed.host, `/${parsed.segments.join('/')}`)) {
       target = unwrapRedirects(s) ?? s;
       if (target !== s) {
         where = linkHost(target);
