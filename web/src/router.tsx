@@ -7,8 +7,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SignInPage } from './pages/sign-in/SignInPage.tsx';
 
 // Every page is a child of the one layout. Everything under `console` requires a signed-in
-// user; console pages are added as its children (a console layout with its own side
-// navigation can replace the bare <Outlet />).
+// user; its pages sit in the console layout (side navigation by role), loaded lazily.
 // Portal pages beyond the home page are lazy: the check page and the report wizard carry the
 // shared identifier code, the statistics page its charting library, so the home page stays small.
 export const router = createBrowserRouter([
@@ -33,7 +32,19 @@ export const router = createBrowserRouter([
             <Outlet />
           </RequireAuth>
         ),
-        children: [{ index: true, element: <ConsolePage /> }],
+        children: [
+          {
+            // The console's frame and screens are lazy: the public portal's bundle does not carry them.
+            lazy: () => import('./console/ConsoleLayout.tsx').then((m) => ({ Component: m.ConsoleLayout })),
+            children: [
+              { index: true, element: <ConsolePage /> },
+              { path: 'queue', lazy: () => import('./pages/console/queue/QueuePage.tsx').then((m) => ({ Component: m.QueuePage })) },
+              { path: 'cases/:id', lazy: () => import('./pages/console/case/CasePage.tsx').then((m) => ({ Component: m.CasePage })) },
+              { path: 'escalations', lazy: () => import('./pages/console/escalations/EscalationsBoardPage.tsx').then((m) => ({ Component: m.EscalationsBoardPage })) },
+              { path: 'inbox', lazy: () => import('./pages/console/inbox/InboxPage.tsx').then((m) => ({ Component: m.InboxPage })) },
+            ],
+          },
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],
