@@ -3,7 +3,22 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { serve } from './serve.ts';
 
-const WEB_ROOT = path.resolve('web');
+const REPOSITORY = path.resolve('.');
+
+/**
+ * Everything the web build reads, relative to the repository: the app itself and the server
+ * code it bundles as it is (shared, not copied — see web/src/api/public.ts and
+ * web/src/identifiers/shared.ts). A change to any of them makes `npm start` build again.
+ */
+export const WEB_BUILD_INPUTS = [
+  'web/src',
+  'web/index.html',
+  'web/vite.config.ts',
+  'web/public',
+  'src/domain/identifiers',
+  'src/domain/fraud-types.ts',
+  'src/domain/reports/report-fields.ts',
+] as const;
 
 function newestMtime(target: string): number {
   const stat = fs.statSync(target, { throwIfNoEntry: false });
@@ -14,19 +29,19 @@ function newestMtime(target: string): number {
   return newest;
 }
 
+/** Whether the build in `webDist` is missing or older than one of its inputs under `repository`. */
+export function webBuildIsStale(webDist: string, repository: string = REPOSITORY): boolean {
+  const builtAt = fs.statSync(path.join(webDist, 'index.html'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const sources = Math.max(...WEB_BUILD_INPUTS.map((input) => newestMtime(path.join(repository, input))));
+  return builtAt < sources;
+}
+
 /** Builds the web app when its sources are newer than the last build. */
 export async function buildWebIfNeeded(webDist: string): Promise<void> {
-  const builtAt = fs.statSync(path.join(webDist, 'index.html'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  const sources = Math.max(
-    newestMtime(path.join(WEB_ROOT, 'src')),
-    newestMtime(path.join(WEB_ROOT, 'index.html')),
-    newestMtime(path.join(WEB_ROOT, 'vite.config.ts')),
-    newestMtime(path.join(WEB_ROOT, 'public')),
-  );
-  if (builtAt >= sources) return;
+  if (!webBuildIsStale(webDist)) return;
   process.stdout.write('Building the web app…\n');
   const { build } = await import('vite');
-  await build({ configFile: path.join(WEB_ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: webDist } });
+  await build({ configFile: path.join(REPOSITORY, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir: webDist } });
 }
 
 export function register(program: Command): void {
