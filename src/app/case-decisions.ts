@@ -1,3 +1,4 @@
+import { recordCaseOutcomeForReporters } from '../store/reputation.ts';
 import { nextState } from '../domain/cases/state-machine.ts';
 import { validateReasons, type ReasonsInput, type StatementOfReasons } from '../domain/indicators/statement-of-reasons.ts';
 import type { Verdict } from '../domain/indicators/verdicts.ts';
@@ -82,6 +83,7 @@ export async function verifyCase(
       outcomes.push({ indicatorId: id, indicator: ind.indicator, from: ind.verdict, to: skipped ? ind.verdict : 'confirmed', skipped });
     }
     const { row } = await recordCaseEvent(tx, caller, caseId, 'verified', { reasons: reasonsPayload(reasons), indicators: outcomes }, { locked });
+    await recordCaseOutcomeForReporters(tx, caseId, 'verified');
     return { case: caseView(row), indicators: outcomes };
   });
 }
@@ -115,6 +117,7 @@ export async function rejectCase(
       outcomes.push({ indicatorId: id, indicator: ind.indicator, from: ind.verdict, to: skipped ? ind.verdict : 'cleared', skipped });
     }
     const { row } = await recordCaseEvent(tx, caller, caseId, 'rejected', { reason, indicators: input.indicators, reasons: reasons ? reasonsPayload(reasons) : null, outcomes }, { locked });
+    await recordCaseOutcomeForReporters(tx, caseId, 'rejected');
     return { case: caseView(row), indicators: outcomes };
   });
 }

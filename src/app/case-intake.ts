@@ -4,6 +4,8 @@ import type { AuditEntry } from '../store/audit-log.ts';
 import {
   addCaseIndicatorPairs,
   bumpCases,
+  flagCases,
+  recentCaseReports,
   findCasesSharingIndicators,
   insertCaseEvents,
   insertCases,
@@ -16,6 +18,7 @@ import {
 import type { Db } from '../store/connection.ts';
 import type { ReportRow } from '../store/reports.ts';
 import { setReportCases } from '../store/reports.ts';
+import { assessCoordination, RECENT_WINDOW_MS, type CoordinationReason } from '../domain/reports/coordination.ts';
 import { auditActor, type Caller } from './caller.ts';
 import type { LinkedIdentifier, PreparedReport } from './report-batch.ts';
 
@@ -58,7 +61,7 @@ interface TargetCase {
  */
 export async function handOverToCases(
   tx: Db,
-  reports: readonly { item: PreparedReport; report: ReportRow; linked: LinkedIdentifier[]; urgent: boolean }[],
+  reports: readonly { item: PreparedReport; report: ReportRow; linked: LinkedIdentifier[]; urgent: boolean; riskScore: number }[],
   now: Date,
 ): Promise<CaseHandOver> {
   const allIds = [...new Set(reports.flatMap((r) => r.linked.map((l) => l.indicatorId)))];
@@ -86,10 +89,10 @@ export async function handOverToCases(
 
   const newCases: TargetCase[] = [];
   const events: ({ caseId: string } & CaseEventInput)[] = [];
-  const bumps = new Map<string, { addReports: number; addAmountLostVnd: number; lastEvent: number; priority: number | null }>();
+  const bumps = new Map<string, { addReports: number; addAmountLostVnd: number; lastEvent: number; priority: number | null; riskScore: number }>();
   const result: CaseHandOver = { caseOf: new Map(), audit: new Map(), joinedStatus: new Map(), opened: new Set() };
   const pendingAudit: { item: PreparedReport; target: TargetCase; reportId: string; added: string[] }[] = [];
-  for (const { item, report, linked, urgent } of reports) {
+  for (const { item, report, linked, urgent, riskScore } of reports) {
     const ids = [...new Set(linked.map((l) => l.indicatorId))];
     const candidates = [...new Set(ids.flatMap((id) => [...(casesOfIndicator.get(id) ?? [])]))].map((id) => targets.get(id)!);
     candidates.sort((a, b) => a.order[0] - b.order[0] || (a.order[1] < b.order[1] ? -1 : a.order[1] > b.order[1] ? 1 : 0));
@@ -117,8 +120,9 @@ export async function handOverToCases(
       // `priority`: the report names a confirmed indicator or a network holding one, so the case goes to the top.
       payload: { reportId: report.id, indicatorIds: added, amountLostVnd: amount, ...(urgent ? { priority: URGENT_PRIORITY, reason: 'confirmed_network' } : {}) },
     });
-    const bump = bumps.get(target.id) ?? { addReports: 0, addAmountLostVnd: 0, lastEvent: 0, priority: null };
+    const bump = bumps.get(target.id) ?? { addReports: 0, addAmountLostVnd: 0, lastEvent: 0, priority: null, riskScore: 0 };
     if (urgent) bump.priority = URGENT_PRIORITY;
+    bump.riskScore = Math.max(bump.riskScore, riskScore);
     bump.addReports++;
     bump.addAmountLostVnd += amount;
     bumps.set(target.id, bump);
@@ -131,7 +135,7 @@ export async function handOverToCases(
   await insertCases(
     tx,
     // A millisecond apart, so "the oldest case" stays the one opened first.
-    newCases.map((c, n) => ({ id: c.id, reference: c.reference!, category: c.openedBy!.category, createdAt: new Date(now.getTime() + n), priority: bumps.get(c.id)!.priority ?? DEFAULT_PRIORITY })),
+    newCases.map((c, n) => ({ id: c.id, reference: c.reference!, category: c.openedBy!.category, createdAt: new Date(now.getTime() + n), priority: bumps.get(c.id)!.priority ?? DEFAULT_PRIORITY, riskScore: bumps.get(c.id)!.riskScore })),
   );
   const eventIds = await insertCaseEvents(tx, events);
   events.forEach((e, n) => {
@@ -142,8 +146,8 @@ export async function handOverToCases(
     tx,
     [...targets.values()].flatMap((t) => (bumps.has(t.id) ? [...t.indicatorIds].map((indicatorId) => ({ caseId: t.id, indicatorId })) : [])),
   );
-  await setReportCases(tx, reports.map((r) => ({ reportId: r.report.id, caseId: result.caseOf.get(r.item)! })));
-  await bumpCases(tx, [...bumps].map(([caseId, b]) => ({ caseId, addReports: b.addReports, addAmountLostVnd: b.addAmountLostVnd, lastEventSeq: b.lastEvent, priority: b.priority })));
+  await setReportCases(tx, reports.map((r) => ({ reportId: r.report.id, caseId: result.caseOf.get(r.item)!, riskScore: r.riskScore })));
+  await bumpCases(tx, [...bumps].map(([caseId, b]) => ({ caseId, addReports: b.addReports, addAmountLostVnd: b.addAmountLostVnd, lastEventSeq: b.lastEvent, priority: b.priority, riskScore: b.riskScore })));
 
   for (const p of pendingAudit) {
     result.audit.set(p.item, {
@@ -155,4 +159,22 @@ export async function handOverToCases(
     });
   }
   return result;
+}
+
+/**
+ * Looks at the recent reports of the cases a batch touched for signs of coordinated reporting
+ * (src/domain/reports/coordination.ts) and flags the cases that show them, once, with the
+ * reasons for an analyst to weigh. Returns the audit records of the flags.
+ */
+export async function flagCoordinatedCases(tx: Db, caseIds: readonly string[], now: Date): Promise<AuditEntry[]> {
+  const recent = await recentCaseReports(tx, caseIds, new Date(now.getTime() - RECENT_WINDOW_MS));
+  const flags: { caseId: string; coordination: { reasons: CoordinationReason[]; flaggedAt: string } }[] = [];
+  for (const [caseId, reports] of recent) {
+    const assessment = assessCoordination(reports, now);
+    if (assessment.flagged) flags.push({ caseId, coordination: { reasons: assessment.reasons, flaggedAt: now.toISOString() } });
+  }
+  const flagged = await flagCases(tx, flags);
+  return flags
+    .filter((f) => flagged.has(f.caseId))
+    .map((f) => ({ actorType: 'system', actorId: 'coordination-check', action: 'case.flagged_coordinated', subjectType: 'case', subjectId: f.caseId, after: f.coordination }));
 }

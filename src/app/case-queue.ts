@@ -14,6 +14,10 @@ export interface CaseView {
   reference: string;
   status: CaseState;
   priority: number;
+  /** The highest risk score (0–100) of its reports at intake. */
+  riskScore: number;
+  /** Set when its reports look coordinated: the reasons, for a human to weigh (src/domain/reports/coordination.ts). */
+  coordination: { reasons: { signal: string; count: number; detail: string }[]; flaggedAt: string } | null;
   category: string;
   assigneeUserId: string | null;
   mergedIntoCaseId: string | null;
@@ -31,6 +35,8 @@ export function caseView(r: CaseRow): CaseView {
     reference: r.reference,
     status: r.status,
     priority: r.priority,
+    riskScore: r.riskScore,
+    coordination: (r.coordination as CaseView['coordination']) ?? null,
     category: r.category,
     assigneeUserId: r.assigneeUserId,
     mergedIntoCaseId: r.mergedIntoCaseId,
@@ -47,6 +53,8 @@ export interface CaseQueueQuery {
   status?: string[];
   category?: string;
   priority?: number;
+  minRisk?: number;
+  coordinated?: boolean;
   /** A user id, `me`, or `none` for unassigned. */
   assignee?: string;
   escalationDue?: boolean;
@@ -60,7 +68,7 @@ function decodeCursor(cursor: string, sort: CaseSort): { value: SortValue; id: s
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; v?: unknown; id?: unknown };
     if (parsed.s !== sort || typeof parsed.id !== 'string' || !/^[0-9a-f-]{36}$/i.test(parsed.id)) throw bad;
-    const numeric = sort === 'priority' || sort === 'amount' || sort === 'reports';
+    const numeric = sort === 'priority' || sort === 'risk' || sort === 'amount' || sort === 'reports';
     if (numeric ? typeof parsed.v !== 'number' : typeof parsed.v !== 'string' || Number.isNaN(Date.parse(parsed.v))) throw bad;
     return { value: parsed.v as SortValue, id: parsed.id };
   } catch {
@@ -85,6 +93,8 @@ export async function listCases(db: Db, caller: Caller, query: CaseQueueQuery) {
     statuses: statuses as CaseState[],
     category: query.category,
     priority: query.priority,
+    minRisk: query.minRisk,
+    coordinated: query.coordinated,
     assigneeUserId,
     escalationDue: query.escalationDue,
     now: new Date(),

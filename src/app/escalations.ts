@@ -1,3 +1,4 @@
+import { networkMemberIdsOfCase } from '../store/networks.ts';
 import { nextState } from '../domain/cases/state-machine.ts';
 import { platformOfKind } from '../domain/escalations/platforms.ts';
 import type { RedactionBox } from '../domain/escalations/redaction.ts';
@@ -95,13 +96,14 @@ export async function escalateCase(db: Db, store: EvidenceStore, caller: Caller,
     if (!locked) throw notFound('The case');
     if (!nextState(locked.status, 'escalated').ok) throw transitionRefused(locked, 'escalated');
 
-    const inCase = new Set(await listCaseIndicatorIds(tx, caseId));
+    // A case can be escalated for its whole network: its own indicators and every indicator linked to them.
+    const inCase = new Set([...(await listCaseIndicatorIds(tx, caseId)), ...(await networkMemberIdsOfCase(tx, caseId))]);
     const errors: FieldError[] = [];
     const wanted: { indicatorId: string; indicator: string; platform: string }[] = [];
     for (const [n, id] of input.subjects.entries()) {
       const ind = inCase.has(id) ? await findIndicatorById(tx, id) : undefined;
       if (!ind) {
-        errors.push({ field: `/subjects/${n}`, message: 'Not an indicator of this case.', code: 'not_in_case' });
+        errors.push({ field: `/subjects/${n}`, message: 'Not an indicator of this case or of its networks.', code: 'not_in_case' });
         continue;
       }
       const platform = platformOfKind(ind.kind);

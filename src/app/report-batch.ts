@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FraudType } from '../domain/fraud-types.ts';
+import { scoreRisk } from '../domain/risk/index.ts';
+import type { VerdictResolver } from '../domain/risk/types.ts';
 import { indicatorSha256, rangePrefixOf } from '../domain/indicators/hashing.ts';
 import type { SourceType } from '../domain/indicators/statement-of-reasons.ts';
 import { REPORT_LIMITS } from '../domain/reports/report-fields.ts';
@@ -20,7 +22,7 @@ import { insertEvidenceFiles, insertReportEvidence, insertReportIndicators, inse
 import { addIndicatorLinks } from '../store/networks.ts';
 import { openReview } from '../store/reviews.ts';
 import { auditActor, type Caller } from './caller.ts';
-import { handOverToCases } from './case-intake.ts';
+import { flagCoordinatedCases, handOverToCases } from './case-intake.ts';
 import { reportStatusForCase } from './case-report-status.ts';
 import type { PreparedEvidence } from './evidence-intake.ts';
 import { DEFAULT_TLP, datesFor, FIRST_REPORT_CONFIDENCE, firstReportReasons, reportedValues, type IdentifierRef, type IndicatorPolicy } from './indicators.ts';
@@ -95,6 +97,15 @@ export async function storeReportBatch(tx: Db, items: readonly PreparedReport[],
     }
   }
   const existing = new Map((await lockIndicatorsByValue(tx, distinct.filter((v) => !legitimate.has(v)))).map((r) => [r.indicator, r]));
+  // Risk scores, with the verdicts as they stood before this batch (src/domain/risk).
+  const resolve: VerdictResolver = (indicator) => {
+    const owner = legitimate.get(indicator);
+    if (owner) return { verdict: 'verified_legitimate', owner: owner.ownerName };
+    const row = existing.get(indicator);
+    return row ? { verdict: row.verdict, reportCount: row.reportCount } : undefined;
+  };
+  const riskOf = new Map(live.map(({ item }) => [item, scoreRisk({ text: item.values.narrative, identifiers: item.identifiers.map((r) => r.ref.indicator) }, { resolve }).score]));
+
   const plans = new Map<string, IndicatorPlan>();
   for (const { item } of live) {
     for (const { ref } of item.identifiers) {
@@ -201,7 +212,7 @@ export async function storeReportBatch(tx: Db, items: readonly PreparedReport[],
   const hand = await handOverToCases(
     tx,
     // A report naming a confirmed indicator, or one linked to a confirmed indicator, goes to the top of the queue.
-    live.map(({ item, report }, n) => ({ item, report, linked: linkedOf.get(item)!, urgent: networks.urgent[n]! })),
+    live.map(({ item, report }, n) => ({ item, report, linked: linkedOf.get(item)!, urgent: networks.urgent[n]!, riskScore: riskOf.get(item)! })),
     now,
   );
 
@@ -227,6 +238,7 @@ export async function storeReportBatch(tx: Db, items: readonly PreparedReport[],
     });
     audit.push(hand.audit.get(item)!);
   }
+  audit.push(...(await flagCoordinatedCases(tx, [...new Set(hand.caseOf.values())], now)));
   await appendAuditRecords(tx, audit);
   // A report joining a case already under review or verified tells its reporter so at once
   // (after its own records: the tracking page lists its steps in audit order).

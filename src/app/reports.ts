@@ -23,6 +23,7 @@ import type { IdentifierRef, IndicatorPolicy } from './indicators.ts';
 import type { IntakeQueue } from './intake-queue.ts';
 import { piiCipher } from './pii-crypto.ts';
 import { channelOf } from './report-channel.ts';
+import { narrativeHashOf, sourceKeyOf } from './report-source.ts';
 import { newTrackingCode } from './tracking-codes.ts';
 
 export interface ReportContact {
@@ -47,6 +48,8 @@ export interface ReportInput {
 export interface Submission {
   input: ReportInput;
   files: readonly UploadedFile[];
+  /** The address the report came from (only a keyed hash of its network is kept, see sourceKeyOf). */
+  ip?: string | null;
   /** `Idempotency-Key` and who sent it (user, API key or IP address). */
   idempotency: { principal: string; key: string } | null;
 }
@@ -123,6 +126,8 @@ export async function submitReport(db: Db, caller: Caller, submission: Submissio
       submittedByApiKeyId: caller.actor.type === 'api_key' ? caller.actor.apiKeyId : null,
       reporterContactEncrypted: contactEncrypted,
       consentToContact: Boolean(contact && input.consentToContact),
+      sourceKey: sourceKeyOf(caller, contact, submission.ip ?? null),
+      narrativeHash: narrativeHashOf(input.narrative),
       idempotencyPrincipal: idem?.principal ?? null,
       idempotencyKey: idem?.key ?? null,
       requestHash: idem ? requestHash : null,

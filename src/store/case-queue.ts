@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { CaseState } from '../domain/cases/state-machine.ts';
 import { queryRows, type Db } from './connection.ts';
 import type { CaseRow } from './cases.ts';
 import { cases, escalations } from './schema.ts';
 
-export const CASE_SORTS = ['updated', 'created', 'priority', 'amount', 'reports'] as const;
+export const CASE_SORTS = ['updated', 'created', 'priority', 'risk', 'amount', 'reports'] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
 
 /** Each sort's column and direction; ties break on id in the same direction, so pages never overlap. */
@@ -13,6 +13,8 @@ const SORT_COLUMNS = {
   created: { column: cases.createdAt, direction: 'desc' },
   // 1 is the most urgent.
   priority: { column: cases.priority, direction: 'asc' },
+  // The highest risk score of the case's reports: the riskiest first.
+  risk: { column: cases.riskScore, direction: 'desc' },
   amount: { column: cases.amountLostVnd, direction: 'desc' },
   reports: { column: cases.reportCount, direction: 'desc' },
 } as const;
@@ -21,6 +23,10 @@ export interface CaseQueueFilter {
   statuses?: readonly CaseState[];
   category?: string;
   priority?: number;
+  /** Only cases whose risk score is at least this. */
+  minRisk?: number;
+  /** Only cases flagged (true) or not flagged (false) for coordinated reporting. */
+  coordinated?: boolean;
   /** A user id, or null for unassigned cases. */
   assigneeUserId?: string | null;
   /** Only cases with an escalation not yet actioned that is due soon or overdue. */
@@ -35,6 +41,8 @@ function conditions(f: CaseQueueFilter, withStatus: boolean): SQL[] {
   if (withStatus && f.statuses?.length) where.push(inArray(cases.status, [...f.statuses]));
   if (f.category) where.push(eq(cases.category, f.category));
   if (f.priority !== undefined) where.push(eq(cases.priority, f.priority));
+  if (f.minRisk !== undefined) where.push(gte(cases.riskScore, f.minRisk));
+  if (f.coordinated !== undefined) where.push(f.coordinated ? isNotNull(cases.coordination) : isNull(cases.coordination));
   if (f.assigneeUserId === null) where.push(isNull(cases.assigneeUserId));
   else if (f.assigneeUserId !== undefined) where.push(eq(cases.assigneeUserId, f.assigneeUserId));
   if (f.escalationDue !== undefined) {
@@ -53,6 +61,8 @@ export function sortValueOf(row: CaseRow, sort: CaseSort): SortValue {
       return row.createdAt.toISOString();
     case 'priority':
       return row.priority;
+    case 'risk':
+      return row.riskScore;
     case 'amount':
       return row.amountLostVnd;
     case 'reports':

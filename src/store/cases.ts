@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseEvent, CaseState } from '../domain/cases/state-machine.ts';
+import type { RecentReport } from '../domain/reports/coordination.ts';
 import { insertJsonRows } from './bulk-insert.ts';
 import { queryRows, type Db } from './connection.ts';
 import { caseEvents, caseIndicators, cases, indicators, reports } from './schema.ts';
@@ -195,7 +196,7 @@ export async function nextCaseReferences(db: Db, now: Date, count: number): Prom
   return rows.map((r) => `CG-${now.getUTCFullYear()}-${String(r.n).padStart(6, '0')}`);
 }
 
-export async function insertCases(db: Db, rows: readonly { id: string; reference: string; category: string; createdAt?: Date; priority?: number }[]): Promise<CaseRow[]> {
+export async function insertCases(db: Db, rows: readonly { id: string; reference: string; category: string; createdAt?: Date; priority?: number; riskScore?: number }[]): Promise<CaseRow[]> {
   if (rows.length === 0) return [];
   return (await insertJsonRows(db, cases, rows)).map(normalizeCase);
 }
@@ -215,11 +216,11 @@ export async function addCaseIndicatorPairs(db: Db, pairs: readonly { caseId: st
 /** Adds to the counters of several cases, moves their `last_event_seq` and raises their priority where given (1 is the most urgent), in one statement. */
 export async function bumpCases(
   db: Db,
-  rows: readonly { caseId: string; addReports: number; addAmountLostVnd: number; lastEventSeq: number; priority?: number | null }[],
+  rows: readonly { caseId: string; addReports: number; addAmountLostVnd: number; lastEventSeq: number; priority?: number | null; riskScore?: number }[],
 ): Promise<void> {
   if (rows.length === 0) return;
   const values = sql.join(
-    rows.map((r) => sql`(${r.caseId}::uuid, ${r.addReports}::int, ${r.addAmountLostVnd}::bigint, ${r.lastEventSeq}::bigint, ${r.priority ?? null}::int)`),
+    rows.map((r) => sql`(${r.caseId}::uuid, ${r.addReports}::int, ${r.addAmountLostVnd}::bigint, ${r.lastEventSeq}::bigint, ${r.priority ?? null}::int, ${r.riskScore ?? 0}::int)`),
     sql`, `,
   );
   await db.execute(sql`
@@ -228,7 +229,46 @@ export async function bumpCases(
       amount_lost_vnd = cases.amount_lost_vnd + v.add_amount,
       last_event_seq = greatest(cases.last_event_seq, v.last_event_seq),
       priority = least(cases.priority, coalesce(v.priority, cases.priority)),
+      risk_score = greatest(cases.risk_score, v.risk_score),
       updated_at = now()
-    from (values ${values}) as v(case_id, add_reports, add_amount, last_event_seq, priority)
+    from (values ${values}) as v(case_id, add_reports, add_amount, last_event_seq, priority, risk_score)
     where cases.id = v.case_id`);
+}
+
+/** The reports of these cases since `since`, with their source's track record (for the coordination check). */
+export async function recentCaseReports(db: Db, caseIds: readonly string[], since: Date): Promise<Map<string, RecentReport[]>> {
+  const byCase = new Map<string, RecentReport[]>();
+  if (caseIds.length === 0) return byCase;
+  const rows = await queryRows<{ case_id: string; created_at: string | Date; source_key: string | null; narrative_hash: string | null; verified: number | null; rejected: number | null }>(
+    db,
+    sql`select r.case_id, r.created_at, r.source_key, r.narrative_hash, rr.verified, rr.rejected
+        from reports r left join reporter_reputation rr on rr.source_key = r.source_key
+        where r.case_id = any(${`{${caseIds.join(',')}}`}::uuid[]) and r.created_at >= ${since.toISOString()}::timestamptz`,
+  );
+  for (const r of rows) {
+    const list = byCase.get(r.case_id) ?? [];
+    list.push({
+      createdAt: new Date(r.created_at),
+      sourceKey: r.source_key,
+      narrativeHash: r.narrative_hash,
+      reputation: r.verified === null ? null : { verified: r.verified, rejected: r.rejected ?? 0 },
+    });
+    byCase.set(r.case_id, list);
+  }
+  return byCase;
+}
+
+/** Sets the coordination flag of cases not flagged yet; returns the ids flagged now. */
+export async function flagCases(db: Db, flags: readonly { caseId: string; coordination: unknown }[]): Promise<Set<string>> {
+  if (flags.length === 0) return new Set();
+  const values = sql.join(
+    flags.map((f) => sql`(${f.caseId}::uuid, ${JSON.stringify(f.coordination)}::jsonb)`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`update cases set coordination = v.coordination, updated_at = now() from (values ${values}) as v(id, coordination)
+        where cases.id = v.id and cases.coordination is null returning cases.id`,
+  );
+  return new Set(rows.map((r) => r.id));
 }

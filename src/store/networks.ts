@@ -147,3 +147,13 @@ export async function linksAmong(db: Db, ids: readonly string[]): Promise<{ aId:
   );
   return rows.map((r) => ({ aId: r.a_id, bId: r.b_id, reports: r.reports }));
 }
+
+/** Every indicator in the networks of a case's indicators (for escalating a case for its whole network). */
+export async function networkMemberIdsOfCase(db: Db, caseId: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select i.id from indicators i where i.network_id in (
+          select m.network_id from case_indicators ci join indicators m on m.id = ci.indicator_id where ci.case_id = ${caseId}::uuid and m.network_id is not null)`,
+  );
+  return rows.map((r) => r.id);
+}

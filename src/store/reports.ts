@@ -162,12 +162,14 @@ export async function insertReportsOnce(db: Db, rows: readonly NewReport[]): Pro
   return insertJsonRows(db, reports, rows, sql`on conflict (idempotency_principal, idempotency_key) do nothing`);
 }
 
-/** Sets the case of many reports in one statement. */
-export async function setReportCases(db: Db, pairs: readonly { reportId: string; caseId: string }[]): Promise<void> {
+/** Sets the case and the risk score of many reports in one statement. */
+export async function setReportCases(db: Db, pairs: readonly { reportId: string; caseId: string; riskScore: number | null }[]): Promise<void> {
   if (pairs.length === 0) return;
   const values = sql.join(
-    pairs.map((p) => sql`(${p.reportId}::uuid, ${p.caseId}::uuid)`),
+    pairs.map((p) => sql`(${p.reportId}::uuid, ${p.caseId}::uuid, ${p.riskScore}::int)`),
     sql`, `,
   );
-  await db.execute(sql`update reports set case_id = v.case_id, updated_at = now() from (values ${values}) as v(report_id, case_id) where reports.id = v.report_id`);
+  await db.execute(
+    sql`update reports set case_id = v.case_id, risk_score = v.risk_score, updated_at = now() from (values ${values}) as v(report_id, case_id, risk_score) where reports.id = v.report_id`,
+  );
 }

@@ -94,6 +94,34 @@ describe('networks of linked identifiers', () => {
     expect(plain!.priority).toBe(3);
   });
 
+  it('a case can be escalated for its whole network: linked identifiers of an earlier case are accepted subjects', async () => {
+    const post = (url: string, body: unknown) => server.app.inject({ method: 'POST', url, headers: analyst.headers, payload: body as object });
+    const caseOfReport = async (id: string) => (await queryRows<{ case_id: string }>(server.database.db, sql`select case_id from reports where id = ${id}`))[0]!.case_id;
+    const reasons = { ground: 'investment', legalBasis: 'Decree 147/2024/ND-CP', evidence: ['citizen_reports'], sourceType: 'agency' };
+    // The first case (a page and a phone) is rejected, so the next report opens a case of its own.
+    const first = await report(['fb.com/dau.tu.mang.luoi.1', '0912 000 601']);
+    const firstCase = await caseOfReport(first.id);
+    expect((await post(`/api/v1/cases/${firstCase}/triage`, {})).statusCode).toBe(200);
+    expect((await post(`/api/v1/cases/${firstCase}/reject`, { reason: 'Not enough yet', indicators: 'keep_suspected' })).statusCode).toBe(200);
+    const second = await report(['0912 000 601', 'fb.com/dau.tu.mang.luoi.2']);
+    const secondCase = await caseOfReport(second.id);
+    expect(secondCase).not.toBe(firstCase);
+    expect((await post(`/api/v1/cases/${secondCase}/triage`, {})).statusCode).toBe(200);
+    expect((await post(`/api/v1/cases/${secondCase}/verify`, { reasons })).statusCode).toBe(200);
+    const ids = await queryRows<{ id: string; indicator: string }>(server.database.db, sql`select id, indicator from indicators where indicator like 'fb:%dautumangluoi%'`);
+    expect(ids).toHaveLength(2);
+    const escalation = { fraudCategory: 'investment', legalBasis: 'Decree 147/2024/ND-CP, Article 23', message: 'Hai trang trong cùng một mạng lưới lừa đảo.' };
+    // A page that is in no way linked is still refused.
+    await report(['fb.com/khong.lien.quan.99']);
+    const [stranger] = await queryRows<{ id: string }>(server.database.db, sql`select id from indicators where indicator = 'fb:user:khonglienquan99'`);
+    const refused = expectProblem(await post(`/api/v1/cases/${secondCase}/escalations`, { subjects: [stranger!.id], ...escalation }), 422);
+    expect(refused.errors?.[0]).toMatchObject({ field: '/subjects/0' });
+    const res = await post(`/api/v1/cases/${secondCase}/escalations`, { subjects: ids.map((i) => i.id), ...escalation });
+    expect(res.statusCode, res.body).toBe(201);
+    const detail = (await server.app.inject({ method: 'GET', url: `/api/v1/escalations/${res.json().escalations[0].id}`, headers: analyst.headers })).json();
+    expect(detail.subjects.map((s: { indicator: string }) => s.indicator).sort()).toEqual(ids.map((i) => i.indicator).sort());
+  });
+
   it('only agency staff see networks: 401 anonymous, 403 platform operators and partner keys, 404 unknown', async () => {
     const id = (await networkOf('phone:+84912000101'))!;
     expectProblem(await server.app.inject({ method: 'GET', url: `/api/v1/networks/${id}` }), 401);

@@ -34,6 +34,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Db; policy: IndicatorPo
             status: Type.Optional(Type.Array(CaseState, { maxItems: 9 })),
             category: Type.Optional(Type.String({ maxLength: 64 })),
             priority: Type.Optional(Priority),
+            minRisk: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, description: 'Only cases whose risk score is at least this.' })),
+            coordinated: Type.Optional(Type.Boolean({ description: 'Only cases flagged (or, false, not flagged) for coordinated reporting.' })),
             assignee: Type.Optional(Type.String({ maxLength: 64, description: 'A user id, "me" or "none".' })),
             escalationDue: Type.Optional(Type.Boolean({ description: 'Only cases with an escalation due soon or overdue (or, false, without).' })),
             sort: Type.Enum(CASE_SORTS, { default: 'updated' }),

@@ -136,6 +136,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<ReportRouteOptions> = async
         {
           input: request.body as ReportInput,
           files: request.evidenceFiles ?? [],
+          ip: request.ip,
           idempotency: key ? { principal: principalOf(request), key } : null,
         },
         { evidence, policy, publicUrl, intake },

@@ -10,6 +10,16 @@ export const CaseSummary = Type.Object({
   reference: Type.String({ description: 'Human reference, e.g. CG-2026-000123.' }),
   status: CaseState,
   priority: Type.Integer({ minimum: 1, maximum: 5, description: '1 is the most urgent.' }),
+  riskScore: Type.Integer({ minimum: 0, maximum: 100, description: 'The highest risk score of its reports at intake (docs/risk.md).' }),
+  coordination: Nullable(
+    Type.Object(
+      {
+        reasons: Type.Array(Type.Object({ signal: Type.Enum(['burst', 'identical_narratives', 'same_source', 'low_reputation_sources'] as const), count: Type.Integer(), detail: Type.String() })),
+        flaggedAt: Type.String({ format: 'date-time' }),
+      },
+      { description: 'Set when its reports look coordinated (copy-pasted narratives, one source, sources with rejected reports): for a human to weigh before verifying.' },
+    ),
+  ),
   category: Type.String(),
   assigneeUserId: Nullable(Type.String()),
   mergedIntoCaseId: Nullable(Type.String()),
