@@ -119,7 +119,7 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   await app.register(apiKeyRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(lookupRoutes, { db });
-  await app.register((await import('./routes/risk.ts')).riskRoutes);
+  await app.register((await import('./routes/risk.ts')).riskRoutes, { db });
   await app.register(indicatorRoutes, { db, policy: config.indicators });
   await app.register(feedRoutes, { db });
   await app.register(taxiiRoutes, { db, policy: config.indicators, publicUrl: config.publicUrl });

@@ -157,3 +157,19 @@ export async function networkMemberIdsOfCase(db: Db, caseId: string): Promise<st
   );
   return rows.map((r) => r.id);
 }
+
+/** For each of these canonical indicators in a network holding a confirmed indicator: the network's size and confirmed share. */
+export async function confirmedNetworkMemberships(
+  db: Db,
+  indicators: readonly string[],
+): Promise<{ networkId: string; indicator: string; size: number; confirmedShare: number }[]> {
+  if (indicators.length === 0) return [];
+  const rows = await queryRows<{ network_id: string; indicator: string; size: number; confirmed: number }>(
+    db,
+    sql`select i.network_id, i.indicator, n.size,
+          (select count(*)::int from indicators m where m.network_id = n.id and m.verdict = 'confirmed') as confirmed
+        from indicators i join networks n on n.id = i.network_id
+        where i.indicator = any(${`{${indicators.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[])`,
+  );
+  return rows.filter((r) => r.confirmed > 0).map((r) => ({ networkId: r.network_id, indicator: r.indicator, size: r.size, confirmedShare: r.size > 0 ? r.confirmed / r.size : 0 }));
+}

@@ -122,6 +122,17 @@ describe('networks of linked identifiers', () => {
     expect(detail.subjects.map((s: { indicator: string }) => s.indicator).sort()).toEqual(ids.map((i) => i.indicator).sort());
   });
 
+  it('the risk score of a message names membership of a confirmed network (agency), never on the public check', async () => {
+    // 0912 000 402 is linked to the confirmed 0912 000 401 (see above).
+    const text = 'Chuyển khoản cho số 0912 000 402 để nhận hàng.';
+    const scored = await server.app.inject({ method: 'POST', url: '/api/v1/risk/score', headers: analyst.headers, payload: { text } });
+    expect(scored.statusCode).toBe(200);
+    const reason = scored.json().reasons.find((r: { signal: string }) => r.signal === 'network.confirmed');
+    expect(reason?.detail).toContain('phone:+84912000402');
+    const checked = await server.app.inject({ method: 'POST', url: '/api/v1/risk/check', payload: { text } });
+    expect(checked.json().reasons.map((r: { signal: string }) => r.signal)).not.toContain('network.confirmed');
+  });
+
   it('only agency staff see networks: 401 anonymous, 403 platform operators and partner keys, 404 unknown', async () => {
     const id = (await networkOf('phone:+84912000101'))!;
     expectProblem(await server.app.inject({ method: 'GET', url: `/api/v1/networks/${id}` }), 401);

@@ -38,7 +38,8 @@ export const MAX_INDICATORS = 50;
 
 const HANDLE_KINDS = new Set(['telegram', 'tiktok', 'instagram', 'x', 'fb']);
 
-function indicatorsOf(input: RiskInput): string[] {
+/** The canonical indicators the scorer reads from a message (the text's and those given beside it). */
+export function indicatorsOf(input: RiskInput): string[] {
   const seen = new Set<string>();
   const text = typeof input.text === 'string' ? input.text : '';
   for (const e of extract(text.length > MAX_EXTRACT_CHARS ? text.slice(0, MAX_EXTRACT_CHARS) : text)) {

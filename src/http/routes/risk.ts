@@ -3,7 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { forbidden } from '../../app/errors.ts';
 import { verdictResolver, type RiskAudience } from '../../app/risk-verdicts.ts';
 import { AGENCY_ROLES } from '../../domain/auth/access.ts';
-import { scoreRisk } from '../../domain/risk/scorer.ts';
+import { indicatorsOf, scoreRisk } from '../../domain/risk/scorer.ts';
+import type { Db } from '../../store/connection.ts';
+import { confirmedNetworkMemberships } from '../../store/networks.ts';
 import { problemResponses } from '../schemas/common.ts';
 import { RiskScoreAnswer, RiskScoreBody } from '../schemas/risk.ts';
 
@@ -21,7 +23,7 @@ function audienceOf(request: FastifyRequest): RiskAudience {
  * Risk scores of messages (docs/risk.md): the console's and partners' endpoint, and the public
  * check page's. Registered after the look-up routes, whose index it reads.
  */
-export async function riskRoutes(plain: FastifyInstance, options: { publicPerMinute?: number } = {}): Promise<void> {
+export async function riskRoutes(plain: FastifyInstance, options: { db?: Db; publicPerMinute?: number } = {}): Promise<void> {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
 
   app.post(
@@ -40,7 +42,9 @@ export async function riskRoutes(plain: FastifyInstance, options: { publicPerMin
     async (request, reply) => {
       const audience = audienceOf(request);
       reply.header('cache-control', 'no-store');
-      return scoreRisk(request.body, { resolve: verdictResolver(app.lookupIndex, audience) });
+      // Membership of a network holding a confirmed identifier (not on the public check: it would tell who is linked to whom).
+      const networks = options.db ? await confirmedNetworkMemberships(options.db, indicatorsOf(request.body)) : [];
+      return scoreRisk(request.body, { resolve: verdictResolver(app.lookupIndex, audience), networks });
     },
   );
 
