@@ -7,7 +7,7 @@ export const caseStateKey = (state: string) => `console.states.${state}` as Pars
 export const eventKey = (event: string) => `console.events.${event}` as ParseKeys;
 export const escalationStatusKey = (status: string) => `console.escalationStatus.${status}` as ParseKeys;
 export const platformActionKey = (action: string) => `console.platformActions.${action}` as ParseKeys;
-export const fraudTypeKey = (type: string) => `fraudTypes.${type}` as ParseKeys;
+export const fraudTypeKey = (type: string) => `fraudTypes.${type}.name` as ParseKeys;
 export const platformKey = (platform: string) => `platforms.${platform}` as ParseKeys;
 export const kindKey = (kind: string) => `kinds.${kind}` as ParseKeys;
 export const evidenceKindKey = (kind: string) => `console.evidenceKinds.${kind}` as ParseKeys;
