@@ -1,5 +1,5 @@
 /**
- * `npm run risk:corpus`: writes data/risk/corpus.jsonl, the labelled corpus of the risk
+ * `npm run risk:corpus`: writes datasets/risk-corpus.jsonl, the labelled corpus of the risk
  * classifier, from the templates in risk-corpus-templates.ts and the slot fillers below.
  * Deterministic (seeded): running it again gives the same file. Every name, number and domain
  * is invented; links use the reserved .example and .test domains or a shortener with a random
@@ -226,7 +226,7 @@ export function generateCorpus(): CorpusLine[] {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const lines = generateCorpus();
-  writeFileSync(new URL('../data/risk/corpus.jsonl', import.meta.url), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  writeFileSync(new URL('../datasets/risk-corpus.jsonl', import.meta.url), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
   const scams = lines.filter((l) => l.label === 'scam').length;
-  process.stdout.write(`data/risk/corpus.jsonl: ${lines.length} messages (${scams} scam, ${lines.length - scams} legitimate, ${lines.filter((l) => l.hard_negative).length} hard negatives, ${lines.filter((l) => l.blind).length} in the blind set)\n`);
+  process.stdout.write(`datasets/risk-corpus.jsonl: ${lines.length} messages (${scams} scam, ${lines.length - scams} legitimate, ${lines.filter((l) => l.hard_negative).length} hard negatives, ${lines.filter((l) => l.blind).length} in the blind set)\n`);
 }

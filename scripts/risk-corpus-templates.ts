@@ -1,5 +1,5 @@
 /**
- * Templates of the risk corpus (data/risk/corpus.jsonl), written for this project. `{slot}`
+ * Templates of the risk corpus (datasets/risk-corpus.jsonl), written for this project. `{slot}`
  * is filled from the slot lists of generate-risk-corpus.ts; `[a|b|c]` picks one variant.
  * Every name, number and domain in them is invented (.example / .test domains).
  *

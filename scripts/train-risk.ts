@@ -1,7 +1,7 @@
 /**
  * `npm run risk:train`: trains the risk text classifier and evaluates the whole scorer.
  *
- * 1. Reads data/risk/corpus.jsonl (made by `npm run risk:corpus`).
+ * 1. Reads datasets/risk-corpus.jsonl (made by `npm run risk:corpus`).
  * 2. Splits it deterministically (seed below): for each group (fraud type, or kind of
  *    legitimate message) a quarter of its TEMPLATES are held out whole, so the held-out
  *    messages were never seen in any wording during training.
@@ -29,7 +29,7 @@ const LEARNING_RATE = 0.5;
 const HELD_OUT_SHARE = 0.25;
 
 const root = new URL('../', import.meta.url);
-const everything: CorpusLine[] = readFileSync(new URL('data/risk/corpus.jsonl', root), 'utf8')
+const everything: CorpusLine[] = readFileSync(new URL('datasets/risk-corpus.jsonl', root), 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as CorpusLine);

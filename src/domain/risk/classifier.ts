@@ -3,7 +3,7 @@ import { FEATURE_DIM, featurize } from './features.ts';
 
 /**
  * The trained text classifier: logistic regression over the hashed features of features.ts,
- * trained by `npm run risk:train` (scripts/train-risk.ts) on data/risk/corpus.jsonl. The
+ * trained by `npm run risk:train` (scripts/train-risk.ts) on datasets/risk-corpus.jsonl. The
  * weights are stored in model.json as 16-bit integers (base64) with one scale factor:
  * 128 KiB for 65,536 weights, read once when this module loads.
  */

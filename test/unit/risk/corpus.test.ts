@@ -5,7 +5,7 @@ import { FRAUD_TYPES } from '../../../src/domain/fraud-types.ts';
 import { extract } from '../../../src/domain/identifiers/index.ts';
 import { SHORTENERS } from '../../../src/domain/risk/lookalike.ts';
 
-const committed: CorpusLine[] = readFileSync(new URL('../../../data/risk/corpus.jsonl', import.meta.url), 'utf8')
+const committed: CorpusLine[] = readFileSync(new URL('../../../datasets/risk-corpus.jsonl', import.meta.url), 'utf8')
   .trim()
   .split('\n')
   .map((l) => JSON.parse(l) as CorpusLine);
