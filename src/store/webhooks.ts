@@ -98,6 +98,10 @@ export interface ClaimedDelivery {
  * Leases due deliveries, at most one per subscription: the oldest pending delivery of an
  * active subscription, and only when it is due. While it is pending (retrying), the later
  * deliveries of its subscription wait; other subscriptions are not held up.
+ *
+ * Each subscription's head is found through the pending index (cost grows with the number of
+ * subscriptions, not of queued deliveries). Two claimers racing for one head: the second waits
+ * for the first's row lock, then re-checks the lease and status and skips it.
  */
 export async function claimDueDeliveries(db: Db, limit: number, now: Date, leaseMs: number): Promise<ClaimedDelivery[]> {
   const nowIso = now.toISOString();
@@ -106,14 +110,15 @@ export async function claimDueDeliveries(db: Db, limit: number, now: Date, lease
     db,
     sql`update webhook_deliveries set lease_until = ${leaseUntil}
       where id in (
-        select d.id from webhook_deliveries d
-        join webhook_subscriptions s on s.id = d.subscription_id
-        where d.status = 'pending' and s.status = 'active'
-          and d.id = (select min(d2.id) from webhook_deliveries d2 where d2.subscription_id = d.subscription_id and d2.status = 'pending')
-          and d.next_attempt_at <= ${nowIso} and (d.lease_until is null or d.lease_until < ${nowIso})
-        order by d.next_attempt_at, d.id
-        limit ${limit}
-        for update of d skip locked)
+        select h.id from webhook_subscriptions s
+        cross join lateral (
+          select d.id, d.next_attempt_at, d.lease_until from webhook_deliveries d
+          where d.subscription_id = s.id and d.status = 'pending'
+          order by d.id limit 1) h
+        where s.status = 'active' and h.next_attempt_at <= ${nowIso} and (h.lease_until is null or h.lease_until < ${nowIso})
+        order by h.next_attempt_at, h.id
+        limit ${limit})
+        and status = 'pending' and (lease_until is null or lease_until < ${nowIso})
       returning id, subscription_id, message_id, payload, attempts, first_attempt_at`,
   );
   return rows.map((r) => ({

@@ -14,6 +14,7 @@ import { OutboxWorker } from '../../src/jobs/outbox-worker.ts';
 import { WebhookDispatcher } from '../../src/jobs/webhook-dispatcher.ts';
 import { queryRows } from '../../src/store/connection.ts';
 import { enqueue } from '../../src/store/outbox.ts';
+import { claimDueDeliveries, insertDelivery } from '../../src/store/webhooks.ts';
 import { expectProblem, seedUsers, signInAs, startTestServer, type Session, type TestServer } from '../helpers/server.ts';
 
 /** A real HTTP receiver: records every request; answers with the next status scripted for the path (200 when none). */
@@ -334,6 +335,20 @@ describe('delivery', () => {
     } finally {
       await running.stop();
     }
+  });
+
+  it('claimers racing (several connections on PostgreSQL) never take one delivery twice, nor two of one subscription', async () => {
+    const db = server.database.db;
+    const subscriptions: string[] = [];
+    for (let i = 0; i < 12; i++) subscriptions.push((await subscribe(orgs['bank-a']!, `/race${i}`, ['indicator.listed'])).subscription.id);
+    const at = new Date(clock - 1000);
+    for (const n of [1, 2, 3]) for (const subscriptionId of subscriptions) await insertDelivery(db, { subscriptionId, messageId: `msg_race_${n}`, eventType: 'indicator.listed', payload: {}, at });
+    const claims = await Promise.all([1, 2, 3, 4].map(() => claimDueDeliveries(db, 12, new Date(clock), 60_000)));
+    const claimed = claims.flat();
+    expect(new Set(claimed.map((d) => d.id)).size).toBe(claimed.length);
+    expect(new Set(claimed.map((d) => d.subscriptionId)).size).toBe(claimed.length);
+    expect(claimed.length).toBe(12);
+    expect(claimed.every((d) => d.messageId === 'msg_race_1')).toBe(true);
   });
 
   it('a redirect is not followed and counts as a failure', async () => {
