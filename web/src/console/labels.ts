@@ -12,3 +12,4 @@ export const platformKey = (platform: string) => `platforms.${platform}` as Pars
 export const kindKey = (kind: string) => `kinds.${kind}` as ParseKeys;
 export const evidenceKindKey = (kind: string) => `console.evidenceKinds.${kind}` as ParseKeys;
 export const sourceTypeKey = (type: string) => `console.sourceTypes.${type}` as ParseKeys;
+export const channelKey = (channel: string) => `console.channels.${channel}` as ParseKeys;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseIndicator } from '../../../api/cases.ts';
 import { getIndicator, type IndicatorHistoryEntry } from '../../../api/networks.ts';
@@ -38,6 +38,8 @@ function IndicatorItem({ indicator }: { indicator: CaseIndicator }) {
   const [history, setHistory] = useState<IndicatorHistoryEntry[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [showNetwork, setShowNetwork] = useState(false);
+  // A verdict changed by an action on the case makes a loaded history stale: fold it.
+  useEffect(() => setHistory(null), [indicator.verdict]);
   const toggleHistory = async () => {
     if (history) {
       setHistory(null);

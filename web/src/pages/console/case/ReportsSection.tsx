@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseReport } from '../../../api/cases.ts';
 import { getReportEvidence, type ReportEvidence } from '../../../api/networks.ts';
-import { fraudTypeKey } from '../../../console/labels.ts';
+import { channelKey, fraudTypeKey } from '../../../console/labels.ts';
 import { formatDateTime, formatVnd } from '../../../portal/format.ts';
 import { useLanguage } from '../../../portal/use-language.ts';
 import { EvidenceViewer } from './EvidenceViewer.tsx';
@@ -35,7 +35,7 @@ export function ReportsSection({ reports }: { reports: CaseReport[] }) {
           </h3>
           <p className="case-report__meta">
             {r.amountLostVnd !== null && <>{t('console.queue.amount')}: {formatVnd(r.amountLostVnd, language)} · </>}
-            {t('console.case.channel')}: {r.channel}
+            {t('console.case.channel')}: {t(channelKey(r.channel))}
           </p>
           <blockquote className="case-report__narrative">{r.narrative}</blockquote>
           <EvidenceViewer files={evidence[r.id] ?? []} />
