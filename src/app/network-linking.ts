@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DisjointSet, pairsOf, planNetworks, type LinkedIndicator } from '../domain/networks/network-plan.ts';
 import type { Db } from '../store/connection.ts';
-import { absorbNetworks, lockNetworks, networksWithConfirmed, saveNetworks } from '../store/networks.ts';
+import { lockIndicatorsById } from '../store/indicators.ts';
+import { absorbNetworks, addIndicatorLinks, lockNetworks, networksWithConfirmed, saveNetworks, setIndicatorNetworks } from '../store/networks.ts';
 
 /** Above this many indicators in one report, its indicators are linked in a chain, not every pair. */
 const ALL_PAIRS_UP_TO = 8;
@@ -75,4 +76,26 @@ export async function linkIntoNetworks(
   );
   for (const change of changes) await absorbNetworks(tx, change.absorbed, change.networkId);
   return { networkOf, links, urgent };
+}
+
+/**
+ * Links identifiers that one record names together (a platform's enforcement record), outside
+ * the report intake: their networks are joined or made, the moved indicators updated, the links
+ * counted. Call it in the transaction that writes the record.
+ */
+export async function linkTogether(tx: Db, indicatorIds: readonly string[]): Promise<void> {
+  const rows = await lockIndicatorsById(tx, indicatorIds);
+  const outcome = await linkIntoNetworks(
+    tx,
+    rows.map((r) => ({ id: r.id, networkId: r.networkId, confirmed: r.verdict === 'confirmed' })),
+    [rows.map((r) => r.id)],
+  );
+  await setIndicatorNetworks(
+    tx,
+    rows.flatMap((r) => {
+      const to = outcome.networkOf.get(r.id) ?? null;
+      return to !== r.networkId && to !== null ? [{ id: r.id, networkId: to }] : [];
+    }),
+  );
+  await addIndicatorLinks(tx, outcome.links);
 }

@@ -9,6 +9,8 @@ import { indicators, platformEnforcements } from '../store/schema.ts';
 import { auditActor, type Caller } from './caller.ts';
 import { AppError, badRequest, conflict, forbidden } from './errors.ts';
 import { canonicalOrThrow, changeVerdict, listIdentifier, type IndicatorPolicy } from './indicators.ts';
+import { linkTogether } from './network-linking.ts';
+import { findActiveLegitimate } from '../store/legitimate.ts';
 
 export interface EnforcementItem {
   identifier: string;
@@ -18,6 +20,8 @@ export interface EnforcementItem {
   reference: string;
   removedAt?: string;
   note?: string;
+  /** Other identifiers the platform's record names with this account: linked to it (see docs/networks.md). */
+  related?: string[];
 }
 
 export interface EnforcementResult {
@@ -74,6 +78,7 @@ async function pushOne(
   const removedAt = item.removedAt ? new Date(item.removedAt) : new Date();
   if (Number.isNaN(removedAt.getTime()) || removedAt.getTime() > Date.now() + 60_000) throw badRequest('removedAt must be a past date.', [{ field: `${at}/removedAt`, message: 'An ISO 8601 date, not in the future.' }]);
   const canonical = canonicalOrThrow(item.identifier, item.kind, `${at}/identifier`);
+  const related = (item.related ?? []).map((raw, n) => canonicalOrThrow(raw, undefined, `${at}/related/${n}`)).filter((c) => c.indicator !== canonical.indicator);
   const reasons: ReasonsInput = {
     ground: item.fraudType,
     legalBasis: legalBasis?.trim() || DEFAULT_LEGAL_BASIS,
@@ -101,6 +106,16 @@ async function pushOne(
       await addSourceContribution(tx, { indicatorId, organizationId: own.organizationId, sourceType: 'platform', confirmations: 1 });
     }
     await tx.update(indicators).set({ platformConfirmations: sql`${indicators.platformConfirmations} + 1`, updatedAt: new Date() }).where(eq(indicators.id, indicatorId));
+    // The record's other identifiers: known ones are linked as they are; new ones are listed as
+    // suspected, naming the record; verified-legitimate ones are left alone (never listed, never linked).
+    const relatedIds: string[] = [];
+    for (const c of related) {
+      if (await findActiveLegitimate(tx, c.indicator)) continue;
+      const known = await findIndicator(tx, c.indicator);
+      const relatedReasons: ReasonsInput = { ...reasons, explanation: `Named in ${own.platform}'s enforcement record ${reference} with ${canonical.display}.` };
+      relatedIds.push(known ? known.id : (await listIdentifier(tx, caller, { value: c.indicator, verdict: 'suspected', reasons: relatedReasons }, policy)).indicator.id);
+    }
+    if (relatedIds.length) await linkTogether(tx, [indicatorId, ...relatedIds]);
     await recordIndexChange(tx, canonical.indicator);
     const inserted = await tx
       .insert(platformEnforcements)
@@ -115,7 +130,7 @@ async function pushOne(
       subjectType: 'indicator',
       subjectId: indicatorId,
       before: existing ? { verdict: existing.verdict, platformConfirmations: existing.platformConfirmations } : null,
-      after: { platform: own.platform, reference, fraudType: item.fraudType, removedAt },
+      after: { platform: own.platform, reference, fraudType: item.fraudType, removedAt, ...(related.length ? { related: related.map((c) => c.indicator) } : {}) },
     });
     return { outcome: 'created' as const, indicator: await indicatorOf(tx, indicatorId) };
   });

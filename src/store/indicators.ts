@@ -159,6 +159,12 @@ export async function lockIndicatorsByValue(db: Db, values: readonly string[]): 
   return db.select().from(indicators).where(inArray(indicators.indicator, [...values])).orderBy(asc(indicators.indicator)).for('update');
 }
 
+/** Reads and locks rows by id, in id order. */
+export async function lockIndicatorsById(db: Db, ids: readonly string[]): Promise<IndicatorRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(indicators).where(inArray(indicators.id, [...new Set(ids)])).orderBy(asc(indicators.id)).for('update');
+}
+
 /** New rows; a row another transaction inserted meanwhile fails the batch with 23505 (it is retried). */
 export async function insertIndicators(db: Db, rows: readonly NewIndicator[]): Promise<IndicatorRow[]> {
   if (rows.length === 0) return [];

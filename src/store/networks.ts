@@ -173,3 +173,13 @@ export async function confirmedNetworkMemberships(
   );
   return rows.filter((r) => r.confirmed > 0).map((r) => ({ networkId: r.network_id, indicator: r.indicator, size: r.size, confirmedShare: r.size > 0 ? r.confirmed / r.size : 0 }));
 }
+
+/** Moves indicators into networks (for links made outside the intake batch, which writes its rows itself). */
+export async function setIndicatorNetworks(db: Db, moves: readonly { id: string; networkId: string }[]): Promise<void> {
+  if (moves.length === 0) return;
+  const values = sql.join(
+    moves.map((m) => sql`(${m.id}::uuid, ${m.networkId}::uuid)`),
+    sql`, `,
+  );
+  await db.execute(sql`update indicators set network_id = v.network_id, updated_at = now() from (values ${values}) as v(id, network_id) where indicators.id = v.id`);
+}

@@ -4,7 +4,7 @@ import { createApiKey } from '../../src/app/api-keys.ts';
 import { verifyAuditChain } from '../../src/app/audit.ts';
 import { systemCaller } from '../../src/app/caller.ts';
 import { queryRows } from '../../src/store/connection.ts';
-import { putIndicator } from '../helpers/indicators.ts';
+import { putIndicator, putLegitimate } from '../helpers/indicators.ts';
 import { expectProblem, seedUsers, signInAs, startTestServer, type Session, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -131,6 +131,35 @@ describe('networks of linked identifiers', () => {
     expect(reason?.detail).toContain('phone:+84912000402');
     const checked = await server.app.inject({ method: 'POST', url: '/api/v1/risk/check', payload: { text } });
     expect(checked.json().reasons.map((r: { signal: string }) => r.signal)).not.toContain('network.confirmed');
+  });
+
+  it('identifiers one platform enforcement record names together are linked; new ones listed as suspected naming the record; legitimate ones left alone', async () => {
+    await putLegitimate(server.database.db, 'phone:+842430000700', 'Official hotline of a bank');
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/platform/enforcements',
+      headers: operator.headers,
+      payload: {
+        items: [
+          { identifier: 'fb.com/trang.lua.dao.701', fraudType: 'investment', reference: 'META-ENF-701', related: ['0912 000 701', 'VCB 0011 0000 70170', '024 3000 0700'] },
+        ],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().results[0]).toMatchObject({ ok: true, outcome: 'created' });
+    const page = await networkOf('fb:user:trangluadao701');
+    expect(page).not.toBeNull();
+    expect(await networkOf('phone:+84912000701')).toBe(page);
+    expect(await networkOf('bank:970436:0011000070170')).toBe(page);
+    expect(await networkOf('phone:+842430000700')).toBeNull();
+    const [phone] = await queryRows<{ verdict: string; explanation: string }>(
+      server.database.db,
+      sql`select i.verdict, v.explanation from indicators i join verdict_changes v on v.indicator_id = i.id where i.indicator = 'phone:+84912000701'`,
+    );
+    expect(phone).toMatchObject({ verdict: 'suspected', explanation: expect.stringContaining('META-ENF-701') });
+    const n = (await getNetwork(page!)).json();
+    expect(n).toMatchObject({ size: 3, confirmed: 1 });
+    expect(n.links).toHaveLength(3);
   });
 
   it('only agency staff see networks: 401 anonymous, 403 platform operators and partner keys, 404 unknown', async () => {

@@ -120,6 +120,13 @@ export const EnforcementBody = Type.Object(
           reference: Type.String({ minLength: 1, maxLength: 200, description: 'Your own id of the enforcement action; pushing it again changes nothing.' }),
           removedAt: Type.Optional(DateTime),
           note: Type.Optional(Type.String({ maxLength: 2000 })),
+          related: Type.Optional(
+            Type.Array(Type.String({ minLength: 1, maxLength: 2000 }), {
+              maxItems: 20,
+              description:
+                'Other identifiers your record names with this account (the phone number or bank account it asked victims to pay, its admin\'s account…): they are linked to it in a network, and those not yet known are listed as suspected, naming your record.',
+            }),
+          ),
         },
         { additionalProperties: false },
       ),
