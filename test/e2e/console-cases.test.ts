@@ -59,7 +59,7 @@ describe('console: the queue, the case workspace, escalations and the platform i
             narrative: 'Trang Facebook mời đầu tư lãi 5% mỗi ngày; tôi chuyển 20 triệu đồng thì bị chặn liên lạc.',
             amountLostVnd: 20_000_000,
             paymentMethod: 'bank_transfer',
-            identifiers: [PAGE_URL],
+            identifiers: [PAGE_URL, '0900 000 555'],
             contact: REPORTER,
             consentToContact: true,
           }),
@@ -125,6 +125,10 @@ describe('console: the queue, the case workspace, escalations and the platform i
       await viewer.getByRole('button', { name: 'Đóng' }).click();
       await page.getByTestId('case-indicator').first().getByRole('button', { name: 'Lịch sử kết luận' }).click();
       await page.getByRole('list', { name: /Lịch sử kết luận của/ }).waitFor();
+      // The two identifiers named together form a network: drawn (Cytoscape, lazy) and listed.
+      await page.getByTestId('case-indicator').first().getByRole('button', { name: 'Mạng liên kết' }).click();
+      await page.getByTestId('network-graph').locator('canvas').first().waitFor();
+      expect(await page.getByRole('list', { name: 'Các thông tin trong mạng' }).getByRole('listitem').count()).toBe(2);
       expect(await seriousAxeViolations(page)).toEqual([]);
 
       const actions = page.locator('.case-actions__row');

@@ -38,8 +38,11 @@ function IndicatorItem({ indicator }: { indicator: CaseIndicator }) {
   const [history, setHistory] = useState<IndicatorHistoryEntry[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [showNetwork, setShowNetwork] = useState(false);
-  // A verdict changed by an action on the case makes a loaded history stale: fold it.
-  useEffect(() => setHistory(null), [indicator.verdict]);
+  // A verdict changed by an action on the case makes a loaded history and network stale: fold them.
+  useEffect(() => {
+    setHistory(null);
+    setShowNetwork(false);
+  }, [indicator.verdict]);
   const toggleHistory = async () => {
     if (history) {
       setHistory(null);

@@ -6,10 +6,11 @@ import { formatPercent, formatVnd } from '../../../portal/format.ts';
 import { useApi } from '../../../portal/use-api.ts';
 import { useLanguage } from '../../../portal/use-language.ts';
 import { VerdictBadge } from './IndicatorsSection.tsx';
+import { NetworkGraph } from './NetworkGraph.tsx';
 
 /**
- * The network of linked identifiers around one indicator, as an accessible list: its figures,
- * its members with verdicts, and for each member the members it is named together with.
+ * The network of linked identifiers around one indicator: a drawing (Cytoscape, lazy) and, for
+ * everyone, a list of its figures, its members with verdicts and what each is named together with.
  */
 export function NetworkView({ networkId, focusId }: { networkId: string; focusId: string }) {
   const { t } = useTranslation();
@@ -30,6 +31,7 @@ export function NetworkView({ networkId, focusId }: { networkId: string; focusId
         {t('console.network.summary', { size: network.size, confirmed: formatPercent(network.confirmedShare, language), reports: network.reports, money: formatVnd(network.moneyLostVnd, language) })}
         {network.platforms.length > 0 && <> · {network.platforms.map((p) => t(platformKey(p))).join(', ')}</>}
       </p>
+      <NetworkGraph network={network} focusId={focusId} />
       <ul className="network__members" aria-label={t('console.network.members')}>
         {network.members.map((m) => (
           <li key={m.id} className={m.id === focusId ? 'is-focus' : undefined}>
