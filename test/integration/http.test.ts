@@ -137,6 +137,18 @@ describe('idempotent creates', () => {
     const rows = await queryRows<{ n: number }>(server.database.db, sql`select count(*)::int as n from organizations where slug in ('telco-x','telco-y')`);
     expect(Number(rows[0]!.n)).toBe(1);
   });
+
+  it('keeps a replayable answer sealed: a new API key shown once is not stored in clear for the retry', async () => {
+    const headers = { ...admin.headers, 'idempotency-key': 'key-create-1' };
+    const payload = { organizationId: users.orgs['agency'], name: 'retried', scopes: ['metrics'] };
+    const first = await server.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers, payload });
+    expect(first.statusCode).toBe(201);
+    const again = await server.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers, payload });
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json().key).toBe(first.json().key);
+    const [stored] = await queryRows<{ body: unknown }>(server.database.db, sql`select body from idempotency_keys where key = 'key-create-1'`);
+    expect(JSON.stringify(stored!.body)).not.toContain(first.json().key);
+  });
 });
 
 describe('operations', () => {

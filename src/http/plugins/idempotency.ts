@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest, unprocessable } from '../../app/errors.ts';
 import type { Db } from '../../store/connection.ts';
 import { findStoredReply, storeReply } from '../../store/idempotency.ts';
+import { piiCipher } from '../../app/pii-crypto.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -51,7 +52,7 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, { db }: { db: D
       if (stored.requestHash !== requestHash) {
         throw unprocessable('This Idempotency-Key was already used for a different request.');
       }
-      return reply.code(stored.statusCode).header('idempotent-replayed', 'true').send(stored.body);
+      return reply.code(stored.statusCode).header('idempotent-replayed', 'true').send(unsealed(stored.body));
     }
     request.idempotency = { principal, key: header, requestHash };
   });
@@ -59,7 +60,15 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, { db }: { db: D
   app.addHook('onSend', async (request, reply, payload) => {
     const pending = request.idempotency;
     if (!pending || reply.statusCode >= 300 || typeof payload !== 'string') return payload;
-    await storeReply(db, { ...pending, statusCode: reply.statusCode, body: JSON.parse(payload) as object });
+    // Sealed (AES-256-GCM with the PII key): some first answers carry a secret shown once (a new
+    // API key, a webhook's signing secret) that must not sit in the database in clear.
+    await storeReply(db, { ...pending, statusCode: reply.statusCode, body: { sealed: piiCipher().encrypt(payload) } });
     return payload;
   });
 });
+
+/** The stored answer: sealed by this version; replies stored in clear by earlier versions are replayed as they are. */
+function unsealed(body: unknown): unknown {
+  const sealed = (body as { sealed?: unknown } | null)?.sealed;
+  return typeof sealed === 'string' ? (JSON.parse(piiCipher().decrypt(sealed)) as unknown) : body;
+}
