@@ -14,7 +14,7 @@ import type { ResolvedIndicator } from '../src/domain/risk/types.ts';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
 
-const corpus = readFileSync(new URL('../data/risk/corpus.jsonl', import.meta.url), 'utf8')
+const corpus = readFileSync(new URL('../datasets/risk-corpus.jsonl', import.meta.url), 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => (JSON.parse(l) as { text: string }).text);
