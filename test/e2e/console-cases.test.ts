@@ -155,6 +155,7 @@ describe('console: the queue, the case workspace, escalations and the platform i
       await actions.getByRole('button', { name: 'Chuyển nền tảng' }).click();
       await dialog.getByLabel('Căn cứ pháp lý').fill('Nghị định 147/2024/NĐ-CP, Điều 23');
       await dialog.getByLabel('Lời nhắn cho nền tảng').fill('Trang giả mạo sàn đầu tư; đề nghị gỡ bỏ.');
+      await dialog.getByRole('checkbox', { name: 'Tệp 1 (image/png)' }).check();
       await dialog.getByRole('button', { name: 'Chuyển nền tảng' }).click();
       await page.getByTestId('case-status').getByText('Đã chuyển nền tảng').waitFor();
       await page.getByTestId('case-escalations').getByText('Facebook').waitFor();
@@ -192,6 +193,14 @@ describe('console: the queue, the case workspace, escalations and the platform i
       await panel.getByTestId('escalation-subjects').getByText(/dautu\.?laicao/).waitFor();
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'console-inbox');
+
+      // The screenshot the analyst chose is shared through the escalation; the agency's own
+      // evidence route stays closed to the platform.
+      const shared = panel.getByRole('link', { name: 'Tệp 1 (image/png)' });
+      const href = (await shared.getAttribute('href')) ?? '';
+      expect(href).toMatch(/^\/api\/v1\/escalations\/[0-9a-f-]+\/evidence\/[0-9a-f]{64}$/);
+      expect((await page.request.get(`${server.url}${href}`)).status()).toBe(200);
+      expect((await page.request.get(`${server.url}/api/v1/evidence/${href.split('/').pop()}`)).status()).toBe(403);
 
       const dialog = page.getByRole('dialog');
       await panel.getByRole('button', { name: 'Xác nhận đã nhận' }).click();

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../../console/ConfirmDialog.tsx';
 import { fraudTypeKey, platformKey } from '../../../console/labels.ts';
 import { fieldErrors } from '../../../console/ProblemNotice.tsx';
 import { emptyReasons, ReasonsFields, reasonsBody } from '../../../console/ReasonsFields.tsx';
+import type { ReportEvidence } from '../../../api/networks.ts';
 
 type Action = 'triage' | 'assign' | 'unassign' | 'priority' | 'comment' | 'verify' | 'reject' | 'escalate' | 'close';
 
@@ -38,7 +39,7 @@ function TextField({ id, label, value, onChange, multiline, errors }: { id: stri
 }
 
 /** Every action on a case, each behind a confirmation that asks for what the action needs. */
-export function CaseActions({ detail, meId, onChanged }: { detail: CaseDetail; meId: string | null; onChanged: () => void }) {
+export function CaseActions({ detail, evidence, meId, onChanged }: { detail: CaseDetail; evidence: ReportEvidence[]; meId: string | null; onChanged: () => void }) {
   const { t } = useTranslation();
   const [action, setAction] = useState<Action | null>(null);
   const [busy, setBusy] = useState(false);
@@ -53,6 +54,8 @@ export function CaseActions({ detail, meId, onChanged }: { detail: CaseDetail; m
   const [subjects, setSubjects] = useState<string[]>([]);
   const [legalBasis, setLegalBasis] = useState('');
   const [fraudCategory, setFraudCategory] = useState(detail.category);
+  const [shared, setShared] = useState<string[]>([]);
+  const files = [...new Map(evidence.map((f) => [f.sha256, f])).values()];
 
   const open = (a: Action) => {
     setError(null);
@@ -62,6 +65,7 @@ export function CaseActions({ detail, meId, onChanged }: { detail: CaseDetail; m
     setReasons(emptyReasons(detail.category));
     setSubjects(escalatable.map((i) => i.id));
     setFraudCategory(detail.category);
+    setShared([]);
     setAction(a);
   };
 
@@ -94,7 +98,7 @@ export function CaseActions({ detail, meId, onChanged }: { detail: CaseDetail; m
           await rejectCase(detail.id, { reason: trimmed, indicators: rejectMode, ...(rejectMode === 'clear' ? { reasons: reasonsBody(reasons) } : {}) });
           break;
         case 'escalate':
-          await escalateCase(detail.id, { subjects, fraudCategory, legalBasis: legalBasis.trim(), ...(trimmed ? { message: trimmed } : {}) });
+          await escalateCase(detail.id, { subjects, fraudCategory, legalBasis: legalBasis.trim(), ...(trimmed ? { message: trimmed } : {}), ...(shared.length > 0 ? { evidence: shared.map((sha256) => ({ sha256 })) } : {}) });
           break;
         case 'close':
           await closeCase(detail.id, trimmed || undefined);
@@ -194,6 +198,18 @@ export function CaseActions({ detail, meId, onChanged }: { detail: CaseDetail; m
             </select>
           </div>
           <TextField id="act-legal" label={t('console.reasons.legalBasis')} value={legalBasis} onChange={setLegalBasis} errors={fieldErrors(error, '/legalBasis')} />
+          {files.length > 0 && (
+            <fieldset>
+              <legend>{t('console.actions.shareEvidence')}</legend>
+              {files.map((f, n) => (
+                <label key={f.sha256} className="check">
+                  <input type="checkbox" checked={shared.includes(f.sha256)} onChange={() => setShared((s) => (s.includes(f.sha256) ? s.filter((x) => x !== f.sha256) : [...s, f.sha256]))} />{' '}
+                  {t('console.actions.evidenceFile', { n: n + 1, type: f.mediaType })}
+                </label>
+              ))}
+              <p className="field__hint">{t('console.actions.shareEvidenceHint')}</p>
+            </fieldset>
+          )}
           <TextField id="act-message" label={t('console.actions.messageToPlatform')} value={note} onChange={setNote} multiline errors={fieldErrors(error, '/message')} />
           <p className="field__hint">{t('console.actions.noPersonalData')}</p>
         </>

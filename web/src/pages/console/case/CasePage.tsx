@@ -14,6 +14,7 @@ import { CaseActions } from './CaseActions.tsx';
 import { IndicatorsSection } from './IndicatorsSection.tsx';
 import { ReportsSection } from './ReportsSection.tsx';
 import { Timeline } from './Timeline.tsx';
+import { useCaseEvidence } from './use-case-evidence.ts';
 
 export function CasePage() {
   return (
@@ -32,6 +33,7 @@ function CaseWorkspace() {
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   usePageTitle(detail ? t('console.case.title', { reference: detail.reference }) : t('console.case.loading'));
+  const evidence = useCaseEvidence(detail?.reports ?? []);
 
   const reload = useCallback(
     async (signal?: AbortSignal) => {
@@ -75,10 +77,10 @@ function CaseWorkspace() {
         <div><dt>{t('console.queue.amount')}</dt><dd>{formatVnd(detail.amountLostVnd, language)}</dd></div>
       </dl>
       <ProblemNotice error={error} />
-      <CaseActions detail={detail} meId={me?.id ?? null} onChanged={() => void reload()} />
+      <CaseActions detail={detail} evidence={Object.values(evidence).flat()} meId={me?.id ?? null} onChanged={() => void reload()} />
       <div className="case-columns">
         <div>
-          <ReportsSection reports={detail.reports} />
+          <ReportsSection reports={detail.reports} evidence={evidence} />
           <IndicatorsSection indicators={detail.indicators} />
         </div>
         <div>
