@@ -252,6 +252,12 @@ describe('console: the queue, the case workspace, escalations and the platform i
       await page.getByTestId('queue-row').first().waitFor();
       expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
       await saveScreenshot(page, 'console-queue-tablet');
+      // The same screen in English.
+      await page.getByRole('group', { name: 'Ngôn ngữ' }).getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Case queue' }).waitFor();
+      await page.getByRole('button', { name: /^Actioned \d+$/ }).waitFor();
+      await page.getByRole('cell', { name: 'Investment, crypto', exact: false }).first().waitFor();
+      await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Tiếng Việt' }).click();
       await page.goto(`${server.url}/console/cases/${caseRow.id}`);
       await page.getByTestId('timeline').waitFor();
       expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
