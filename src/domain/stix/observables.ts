@@ -42,8 +42,10 @@ export function observableProperties(indicator: string): { type: string; props: 
     case 'bank': {
       const [bin, ...rest] = value.split(':');
       const account = rest.join(':');
-      const props = { account_number: account, x_canhgiac_bin: bin! };
-      return { type: 'bank-account', props, idProps: props };
+      const idProps = { account_number: account, x_canhgiac_bin: bin! };
+      // OpenCTI's Bank-Account (pycti) requires `value`; Vietnamese accounts have no IBAN, so the
+      // account stays in `account_number` with the bank's NAPAS BIN beside it. The id is unchanged.
+      return { type: 'bank-account', props: { value: `${bin}:${account}`, ...idProps }, idProps };
     }
     case 'crypto': {
       const at = value.indexOf(':');
