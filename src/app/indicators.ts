@@ -279,7 +279,10 @@ export function firstReportReasons(reported: Pick<ReportedIdentifier, 'fraudType
 /**
  * What `reports` more reports (of `fraudTypes`) change on a listed indicator: the count, last
  * seen, fraud types, and for a suspicion its confidence (more independent reports make it
- * stronger, up to 70: only verification confirms) and its expiry (pushed back).
+ * stronger, up to 70: only verification confirms) and its expiry (pushed back). `credit` is what
+ * the reports weigh for the confidence: by default one each; the intake gives each report twice
+ * its source's reputation weight (a new source 0.5 → 1, a reliable one up to 2, one whose reports
+ * keep being rejected close to 0; see src/domain/reports/coordination.ts).
  */
 export function reportedValues(
   row: Pick<IndicatorRow, 'verdict' | 'confidence' | 'reportCount' | 'fraudTypes'>,
@@ -287,13 +290,15 @@ export function reportedValues(
   fraudTypes: readonly string[],
   policy: IndicatorPolicy,
   now: Date,
+  credit: number = reports,
 ): Pick<IndicatorRow, 'reportCount' | 'lastSeenAt' | 'fraudTypes' | 'confidence'> & { expiresAt?: Date } {
   const reportCount = row.reportCount + reports;
+  const weighed = row.reportCount + credit;
   return {
     reportCount,
     lastSeenAt: now,
     fraudTypes: [...new Set([...row.fraudTypes, ...fraudTypes])],
-    confidence: row.verdict === 'suspected' ? Math.min(70, Math.max(row.confidence, 20 + 10 * reportCount)) : row.confidence,
+    confidence: row.verdict === 'suspected' ? Math.min(70, Math.max(row.confidence, Math.round(20 + 10 * weighed))) : row.confidence,
     ...(row.verdict === 'suspected' ? { expiresAt: new Date(now.getTime() + policy.suspectedExpiryDays * DAY_MS) } : {}),
   };
 }

@@ -20,6 +20,8 @@ import {
 import { findActiveLegitimateMany } from '../store/legitimate.ts';
 import { insertEvidenceFiles, insertReportEvidence, insertReportIndicators, insertReportsOnce, type NewReport, type ReportRow } from '../store/reports.ts';
 import { addIndicatorLinks } from '../store/networks.ts';
+import { findReputations } from '../store/reputation.ts';
+import { reputationWeight } from '../domain/reports/coordination.ts';
 import { openReview } from '../store/reviews.ts';
 import { auditActor, type Caller } from './caller.ts';
 import { flagCoordinatedCases, handOverToCases } from './case-intake.ts';
@@ -63,6 +65,8 @@ interface IndicatorPlan {
   /** New, or reported again after it was cleared: the batch lists it as suspected. */
   listing: boolean;
   reports: number;
+  /** What the reports weigh for the confidence (see reportedValues). */
+  credit: number;
   fraudTypes: FraudType[];
   /** The first report naming it: its source and caller make the listing's statement of reasons. */
   first: PreparedReport;
@@ -106,6 +110,10 @@ export async function storeReportBatch(tx: Db, items: readonly PreparedReport[],
   };
   const riskOf = new Map(live.map(({ item }) => [item, scoreRisk({ text: item.values.narrative, identifiers: item.identifiers.map((r) => r.ref.indicator) }, { resolve }).score]));
 
+  // Reports weigh by their source's track record (reputation) in the confidence they add.
+  const reputation = await findReputations(tx, live.flatMap(({ item }) => (item.values.sourceKey ? [item.values.sourceKey] : [])));
+  const creditOf = (item: PreparedReport) => 2 * reputationWeight(item.values.sourceKey ? (reputation.get(item.values.sourceKey) ?? null) : null);
+
   const plans = new Map<string, IndicatorPlan>();
   for (const { item } of live) {
     for (const { ref } of item.identifiers) {
@@ -113,18 +121,19 @@ export async function storeReportBatch(tx: Db, items: readonly PreparedReport[],
       const plan = plans.get(ref.indicator);
       if (plan) {
         plan.reports++;
+        plan.credit += creditOf(item);
         plan.fraudTypes.push(item.category);
         continue;
       }
       const row = existing.get(ref.indicator) ?? null;
-      plans.set(ref.indicator, { ref, existing: row, listing: !row || row.verdict === 'cleared', reports: 1, fraudTypes: [item.category], first: item });
+      plans.set(ref.indicator, { ref, existing: row, listing: !row || row.verdict === 'cleared', reports: 1, credit: creditOf(item), fraudTypes: [item.category], first: item });
     }
   }
   const newRows: NewIndicator[] = [];
   const changedRows: IndicatorRow[] = [];
   for (const plan of plans.values()) {
     const listed = plan.listing ? listedAsSuspected(plan, policy, now) : plan.existing!;
-    const values = { ...listed, ...reportedValues(listed, plan.reports, plan.fraudTypes, policy, now) };
+    const values = { ...listed, ...reportedValues(listed, plan.reports, plan.fraudTypes, policy, now, plan.credit) };
     if (plan.existing) changedRows.push({ ...plan.existing, ...values });
     else newRows.push(values);
   }

@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
+import { reporterReputation } from './schema.ts';
 import type { Db } from './connection.ts';
 
 /**
@@ -18,7 +19,10 @@ export async function recordCaseOutcomeForReporters(db: Db, caseId: string, outc
       updated_at = excluded.updated_at`);
 }
 
-export async function findReputation(db: Db, sourceKey: string): Promise<{ verified: number; rejected: number } | undefined> {
-  const result = (await db.execute(sql`select verified, rejected from reporter_reputation where source_key = ${sourceKey}`)) as unknown as { rows: { verified: number; rejected: number }[] };
-  return result.rows[0];
+/** The track records of these sources (those with none are absent). */
+export async function findReputations(db: Db, sourceKeys: readonly string[]): Promise<Map<string, { verified: number; rejected: number }>> {
+  const keys = [...new Set(sourceKeys)];
+  if (keys.length === 0) return new Map();
+  const rows = await db.select().from(reporterReputation).where(inArray(reporterReputation.sourceKey, keys));
+  return new Map(rows.map((r) => [r.sourceKey, { verified: r.verified, rejected: r.rejected }]));
 }

@@ -93,6 +93,23 @@ describe('protecting the innocent', () => {
     expect((await caseOf(again.id)).coordination?.reasons.map((r) => r.signal)).toEqual(['low_reputation_sources']);
   });
 
+  it('reports weigh by their source’s record: a reliable source adds more confidence, one with rejected reports less', async () => {
+    const sourceOf = async (reportId: string) => (await queryRows<{ source_key: string }>(server.database.db, sql`select source_key from reports where id = ${reportId}`))[0]!.source_key;
+    const confidence = async (indicator: string) => (await queryRows<{ confidence: number }>(server.database.db, sql`select confidence from indicators where indicator = ${indicator}`))[0]!.confidence;
+    const reliable = await sourceOf((await report(['0987 000 771'], { email: 'reliable@mail.example' })).id);
+    const unreliable = await sourceOf((await report(['0987 000 772'], { email: 'unreliable@mail.example' })).id);
+    await server.database.db.execute(sql`insert into reporter_reputation (source_key, verified, rejected) values (${reliable}, 8, 0), (${unreliable}, 0, 8)
+      on conflict (source_key) do update set verified = excluded.verified, rejected = excluded.rejected`);
+    for (const [who, phone] of [[null, '0987 000 781'], ['reliable@mail.example', '0987 000 782'], ['unreliable@mail.example', '0987 000 783']] as const) {
+      await report([phone]);
+      await report([phone], who ? { email: who } : {});
+    }
+    // Two reports from new sources: 20 + 10 × 2 = 40; the second from a reliable source weighs 1.8, from an unreliable one 0.2.
+    expect(await confidence('phone:+84987000781')).toBe(40);
+    expect(await confidence('phone:+84987000782')).toBe(48);
+    expect(await confidence('phone:+84987000783')).toBe(32);
+  });
+
   it('report volume alone never confirms: many reports leave an identifier suspected, at most 70% confident', async () => {
     for (let n = 0; n < 12; n++) await report(['0987 000 555']);
     const [row] = await queryRows<{ verdict: string; confidence: number; report_count: number }>(server.database.db, sql`select verdict, confidence, report_count from indicators where indicator = 'phone:+84987000555'`);
