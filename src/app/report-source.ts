@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
 import { foldNarrative } from '../domain/reports/coordination.ts';
 import type { Caller } from './caller.ts';
 import { piiCipher, type PiiCipher } from './pii-crypto.ts';
@@ -29,8 +29,24 @@ export function sourceKeyOf(caller: Caller, contact: { email?: string; phone?: s
   if (email) return `contact:${sourceHmac(`email:${email}`)}`;
   const phone = contact?.phone?.replace(/\D+/g, '');
   if (phone) return `contact:${sourceHmac(`phone:${phone}`)}`;
-  const prefix = ip ? networkPrefix(ip) : null;
+  const prefix = ip && !isProxyLikeAddress(ip) ? networkPrefix(ip) : null;
   return prefix ? `net:${sourceHmac(prefix)}` : null;
+}
+
+/**
+ * Loopback and private addresses: a public report "from" one of these came through a reverse
+ * proxy that TRUST_PROXY does not name, so every report would share it. No source then, rather
+ * than flagging every case as reported "from one source".
+ */
+const PROXY_LIKE = new BlockList();
+for (const [net, prefix] of [['127.0.0.0', 8], ['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16]] as const) PROXY_LIKE.addSubnet(net, prefix, 'ipv4');
+for (const [net, prefix] of [['::1', 128], ['fc00::', 7], ['fe80::', 10]] as const) PROXY_LIKE.addSubnet(net, prefix, 'ipv6');
+
+export function isProxyLikeAddress(ip: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  const address = mapped ? mapped[1]! : ip;
+  const family = isIP(address);
+  return family === 4 ? PROXY_LIKE.check(address, 'ipv4') : family === 6 ? PROXY_LIKE.check(address, 'ipv6') : false;
 }
 
 /** IPv4 /24 or IPv6 /48 (IPv4-mapped IPv6 addresses as IPv4); null for anything else. */

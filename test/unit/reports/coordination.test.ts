@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessCoordination, foldNarrative, isLowReputation, reputationWeight, type RecentReport } from '../../../src/domain/reports/coordination.ts';
-import { networkPrefix } from '../../../src/app/report-source.ts';
+import { isProxyLikeAddress, networkPrefix } from '../../../src/app/report-source.ts';
 
 const now = new Date('2026-11-28T12:00:00Z');
 const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000);
@@ -95,5 +95,10 @@ describe('networkPrefix', () => {
     expect(networkPrefix('2001:db8:1234:5678::1')).toBe('2001:db8:1234::/48');
     expect(networkPrefix('2001:db8::1')).toBe('2001:db8:0::/48');
     expect(networkPrefix('not an address')).toBeNull();
+  });
+
+  it('loopback and private addresses (a reverse proxy TRUST_PROXY does not name) give no source', () => {
+    for (const ip of ['127.0.0.1', '10.1.2.3', '172.20.0.5', '192.168.1.9', '::1', 'fd00::5', '::ffff:10.0.0.1']) expect(isProxyLikeAddress(ip), ip).toBe(true);
+    for (const ip of ['203.0.113.7', '1.52.3.4', '2001:db8::1', '::ffff:113.160.1.1']) expect(isProxyLikeAddress(ip), ip).toBe(false);
   });
 });
