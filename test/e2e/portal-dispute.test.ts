@@ -57,9 +57,10 @@ describe('public portal: asking for a listing to be reviewed', () => {
       await page.getByRole('button', { name: 'Xem kết quả' }).click();
       await page.getByTestId('dispute-status').getByText('Đang xem xét').waitFor();
 
-      // While it is reviewed the listing is disputed, which the public tier does not show.
-      const answer = (await (await page.request.get(`${server.url}/api/v1/lookup?q=${encodeURIComponent(DEMO.confirmedPhone)}`)).json()) as { state: string };
-      expect(answer.state).toBe('not_listed');
+      // While it is reviewed the listing is disputed, which the public tier does not show. The
+      // look-up index follows the database within a moment (every node within 2 s), so ask until it has.
+      const state = async () => ((await (await page.request.get(`${server.url}/api/v1/lookup?q=${encodeURIComponent(DEMO.confirmedPhone)}`)).json()) as { state: string }).state;
+      await expect.poll(state, { timeout: 5_000, interval: 200 }).toBe('not_listed');
     } finally {
       await context.close();
     }
