@@ -26,7 +26,8 @@ function masked(address: string): string {
 
 /**
  * What each outbox topic does. E-mail goes through SMTP when a mailer is given (`SMTP_URL`),
- * to the log otherwise (development); later issues add webhooks and index updates here.
+ * to the log otherwise (development); indicator and escalation events fan out to webhook
+ * subscriptions.
  */
 export function outboxHandlers(logger: Pick<Logger, 'info'>, options: { mailer?: Mailer; db?: Db } = {}): Record<string, OutboxHandler> {
   // Indicator and escalation events become webhook deliveries, queued per subscription

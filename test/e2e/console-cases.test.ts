@@ -243,6 +243,36 @@ describe('console: the queue, the case workspace, escalations and the platform i
     }
   });
 
+  it('copy-pasted reports flag their case for a human: the workspace shows why, and the queue sorts by risk', async () => {
+    const story = 'Shop này lừa đảo, tôi chuyển tiền rồi bị chặn. Mọi người tránh xa!';
+    let reportId = '';
+    for (let n = 0; n < 3; n += 1) {
+      const response = await (await browser.newContext()).request.post(`${server.url}/api/v1/reports`, {
+        data: { category: 'online_shopping', narrative: story, identifiers: ['0987 000 911'] },
+      });
+      expect(response.status()).toBe(201);
+      reportId = ((await response.json()) as { id: string }).id;
+    }
+    const context = await browser.newContext({ viewport: DESKTOP });
+    try {
+      const page = await context.newPage();
+      await signIn(page, server.url, server.users.analyst);
+      const report = (await (await page.request.get(`${server.url}/api/v1/reports/${reportId}`)).json()) as { caseId: string };
+      await page.goto(`${server.url}/console/cases/${report.caseId}`);
+      const notice = page.getByTestId('case-coordination');
+      await notice.waitFor();
+      expect(await notice.textContent()).toContain('3 báo cáo kể cùng một câu chuyện, giống hệt từng chữ');
+      expect(await page.getByTestId('case-risk').textContent()).toMatch(/^\d+$/);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'console-case-coordinated');
+      await page.goto(`${server.url}/console/queue`);
+      await page.getByLabel('Sắp xếp').selectOption('risk');
+      await page.getByTestId('queue-row').first().waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('fits a tablet: the queue and the case page without sideways scrolling of the page', async () => {
     const context = await browser.newContext({ viewport: TABLET, isMobile: true, hasTouch: true });
     try {

@@ -1,6 +1,6 @@
 /**
  * The shapes of the risk scorer: what it reads, what it asks the caller, what it answers.
- * The scorer is pure: verdicts of identifiers (and, later, network membership) come from the
+ * The scorer is pure: verdicts of identifiers and network membership come from the
  * caller through functions and data, never from I/O here.
  */
 
@@ -19,9 +19,9 @@ export interface ResolvedIndicator {
 export type VerdictResolver = (indicator: string) => ResolvedIndicator | undefined;
 
 /**
- * Membership of a confirmed scam network, passed in by the caller (networks are built elsewhere).
- * Reserved for the networks work: when given, an indicator of the message that belongs to a
- * confirmed network adds the `network.confirmed` reason.
+ * Membership of a network holding a confirmed identifier, passed in by the caller (networks are
+ * kept by src/app/network-linking.ts; the risk route looks them up for the agency and partners):
+ * an indicator of the message in such a network adds the `network.confirmed` reason.
  */
 export interface NetworkMembership {
   networkId: string;

@@ -4,7 +4,7 @@ import { api } from './client.ts';
 
 export const CASE_STATES = ['new', 'triaged', 'verified', 'rejected', 'escalated', 'acknowledged', 'actioned', 'closed', 'merged'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
-export const CASE_SORTS = ['updated', 'created', 'priority', 'amount', 'reports'] as const;
+export const CASE_SORTS = ['updated', 'created', 'priority', 'risk', 'amount', 'reports'] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
 
 export const EVIDENCE_KINDS = [
@@ -23,11 +23,17 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 export const SOURCE_TYPES = ['citizen', 'agency', 'platform', 'bank', 'telco', 'automated'] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
 
+export type CoordinationSignal = 'burst' | 'identical_narratives' | 'same_source' | 'low_reputation_sources';
+
 export interface CaseSummary {
   id: string;
   reference: string;
   status: CaseState;
   priority: number;
+  /** The highest risk score (0–100) of its reports. */
+  riskScore: number;
+  /** Set when its reports look coordinated: the reasons, for a human to weigh. */
+  coordination: { reasons: { signal: CoordinationSignal; count: number; detail: string }[]; flaggedAt: string } | null;
   category: string;
   assigneeUserId: string | null;
   mergedIntoCaseId: string | null;

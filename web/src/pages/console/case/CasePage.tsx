@@ -75,7 +75,19 @@ function CaseWorkspace() {
         <div><dt>{t('console.queue.assignee')}</dt><dd data-testid="case-assignee">{assignee}</dd></div>
         <div><dt>{t('console.queue.reports')}</dt><dd>{detail.reportCount}</dd></div>
         <div><dt>{t('console.queue.amount')}</dt><dd>{formatVnd(detail.amountLostVnd, language)}</dd></div>
+        <div><dt>{t('console.case.risk')}</dt><dd data-testid="case-risk">{detail.riskScore}</dd></div>
       </dl>
+      {detail.coordination && (
+        <div className="notice notice--error" role="note" data-testid="case-coordination">
+          <p><strong>{t('console.case.coordinationTitle')}</strong></p>
+          <ul>
+            {detail.coordination.reasons.map((r) => (
+              <li key={r.signal}>{t(`console.case.coordination.${r.signal}`, { count: r.count })}</li>
+            ))}
+          </ul>
+          <p>{t('console.case.coordinationBody')}</p>
+        </div>
+      )}
       <ProblemNotice error={error} />
       <CaseActions detail={detail} evidence={Object.values(evidence).flat()} meId={me?.id ?? null} onChanged={() => void reload()} />
       <div className="case-columns">
