@@ -39,6 +39,12 @@ import { feedRoutes } from './routes/feeds.ts';
 import { taxiiRoutes } from './routes/taxii.ts';
 import { partnerPushRoutes } from './routes/partner-pushes.ts';
 import { mispRoutes } from './routes/misp.ts';
+import { campaignRoutes } from './routes/campaigns.ts';
+import { contentAdminRoutes } from './routes/content-admin.ts';
+import { dashboardRoutes } from './routes/dashboards.ts';
+import { messageTemplateRoutes } from './routes/message-templates.ts';
+import { taxonomyRoutes } from './routes/taxonomy.ts';
+import { assigneeRoutes } from './routes/assignees.ts';
 import { Problem } from './schemas/common.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -137,6 +143,12 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
 
   await app.register(publicContentRoutes, { db });
   await app.register(alertFeedRoutes, { db, publicUrl: config.publicUrl });
+  await app.register(campaignRoutes, { db });
+  await app.register(contentAdminRoutes, { db });
+  await app.register(dashboardRoutes, { db });
+  await app.register(messageTemplateRoutes, { db });
+  await app.register(taxonomyRoutes, { db });
+  await app.register(assigneeRoutes, { db });
 
   await app.register(webAppPlugin, { webDist: config.webDist });
   await app.ready();

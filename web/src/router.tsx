@@ -23,6 +23,7 @@ export const router = createBrowserRouter([
       { path: 'library', lazy: () => import('./pages/library/LibraryPage.tsx').then((m) => ({ Component: m.LibraryPage })) },
       { path: 'library/:slug', lazy: () => import('./pages/library/ArticlePage.tsx').then((m) => ({ Component: m.ArticlePage })) },
       { path: 'alerts', lazy: () => import('./pages/library/AlertsPage.tsx').then((m) => ({ Component: m.AlertsPage })) },
+      { path: 'campaigns/*', lazy: () => import('./pages/campaigns/CampaignRoutes.tsx').then((m) => ({ Component: m.CampaignRoutes })) },
       { path: 'statistics', lazy: () => import('./pages/statistics/StatisticsPage.tsx').then((m) => ({ Component: m.StatisticsPage })) },
       { path: 'sign-in', element: <SignInPage /> },
       {
@@ -42,6 +43,14 @@ export const router = createBrowserRouter([
               { path: 'cases/:id', lazy: () => import('./pages/console/case/CasePage.tsx').then((m) => ({ Component: m.CasePage })) },
               { path: 'escalations', lazy: () => import('./pages/console/escalations/EscalationsBoardPage.tsx').then((m) => ({ Component: m.EscalationsBoardPage })) },
               { path: 'inbox', lazy: () => import('./pages/console/inbox/InboxPage.tsx').then((m) => ({ Component: m.InboxPage })) },
+              // Each area below owns its sub-paths (nested <Routes> in its *Routes component).
+              { path: 'dashboards/*', lazy: () => import('./pages/console/dashboards/DashboardRoutes.tsx').then((m) => ({ Component: m.DashboardRoutes })) },
+              { path: 'disputes/*', lazy: () => import('./pages/console/disputes/DisputeRoutes.tsx').then((m) => ({ Component: m.DisputeRoutes })) },
+              { path: 'content/*', lazy: () => import('./pages/console/content/ContentRoutes.tsx').then((m) => ({ Component: m.ContentRoutes })) },
+              { path: 'campaigns/*', lazy: () => import('./pages/console/campaigns/ConsoleCampaignRoutes.tsx').then((m) => ({ Component: m.ConsoleCampaignRoutes })) },
+              { path: 'templates/*', lazy: () => import('./pages/console/templates/TemplateRoutes.tsx').then((m) => ({ Component: m.TemplateRoutes })) },
+              { path: 'admin/*', lazy: () => import('./pages/console/admin/AdminRoutes.tsx').then((m) => ({ Component: m.AdminRoutes })) },
+              { path: 'settings/*', lazy: () => import('./pages/console/settings/SettingsRoutes.tsx').then((m) => ({ Component: m.SettingsRoutes })) },
             ],
           },
         ],
