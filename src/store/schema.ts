@@ -937,3 +937,32 @@ export const reporterReputation = pgTable('reporter_reputation', {
   rejected: integer('rejected').notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
+
+/**
+ * A named set of queue filters and sort, owned by one user of the agency; `shared` views are
+ * listed to everyone of the owner's organization (supervisors share). `filters` is the queue's
+ * query (status, category, priority, minRisk, coordinated, assignee, escalationDue, sort),
+ * checked by the route's schema before it is stored.
+ */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerUserId: uuid('owner_user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text('name').notNull(),
+    filters: jsonb('filters').$type<Record<string, unknown>>().notNull(),
+    shared: boolean('shared').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('saved_views_owner_name_key').on(t.ownerUserId, t.name),
+    index('saved_views_shared_idx').on(t.organizationId).where(sql`${t.shared}`),
+    check('saved_views_name_check', sql`char_length(${t.name}) between 1 and 80`),
+  ],
+);
