@@ -725,6 +725,10 @@ export const articles = pgTable(
     fraudType: text('fraud_type').notNull(),
     status: text('status').$type<ContentStatus>().notNull().default('draft'),
     publishAt: timestamp('publish_at', { withTimezone: true, mode: 'date' }),
+    /** Raised by every console write (text or status): the editor's optimistic-concurrency token. */
+    version: integer('version').notNull().default(1),
+    /** Why it was last unpublished (the console asks); null otherwise. */
+    statusReason: text('status_reason'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedBy: uuid('updated_by').references(() => users.id),
@@ -764,6 +768,9 @@ export const alerts = pgTable(
     status: text('status').$type<ContentStatus>().notNull().default('draft'),
     publishAt: timestamp('publish_at', { withTimezone: true, mode: 'date' }),
     fraudTypes: text('fraud_types').array().notNull().default(sql`'{}'::text[]`),
+    /** As for articles: the optimistic-concurrency token and the last unpublish reason. */
+    version: integer('version').notNull().default(1),
+    statusReason: text('status_reason'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedBy: uuid('updated_by').references(() => users.id),
