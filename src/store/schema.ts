@@ -973,3 +973,29 @@ export const savedViews = pgTable(
     check('saved_views_name_check', sql`char_length(${t.name}) between 1 and 80`),
   ],
 );
+
+export const MESSAGE_TEMPLATE_LOCALES = ['vi', 'en'] as const;
+
+/**
+ * Saved versions of the message templates (src/domain/templates): each save adds a version, the
+ * newest of a (purpose, locale) is in force, and none at all means the built-in default.
+ */
+export const messageTemplateVersions = pgTable(
+  'message_template_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    purpose: text('purpose').notNull(),
+    locale: text('locale').$type<(typeof MESSAGE_TEMPLATE_LOCALES)[number]>().notNull(),
+    version: integer('version').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    /** The version put the built-in default back ("reset to default"). */
+    isDefault: boolean('is_default').notNull().default(false),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('message_template_versions_key').on(t.purpose, t.locale, t.version),
+    check('message_template_versions_locale_check', sql`${t.locale} in ('vi','en')`),
+  ],
+);
