@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -15,6 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { OrganizationKind, Role } from '../domain/auth/roles.ts';
+import type { CampaignLanguage, CampaignStatus, CampaignText, QuizItem } from '../domain/campaigns/model.ts';
 import type { CaseEvent, CaseState } from '../domain/cases/state-machine.ts';
 import type { DecidedBy, EvidenceKind, SourceType } from '../domain/indicators/statement-of-reasons.ts';
 import type { Tlp, Verdict } from '../domain/indicators/verdicts.ts';
@@ -997,5 +999,64 @@ export const messageTemplateVersions = pgTable(
   (t) => [
     uniqueIndex('message_template_versions_key').on(t.purpose, t.locale, t.version),
     check('message_template_versions_locale_check', sql`${t.locale} in ('vi','en')`),
+  ],
+);
+
+// --- Awareness campaigns (docs/campaigns.md) ---
+
+/**
+ * A themed awareness campaign: dates, fraud types, links to articles, alerts and partner
+ * organizations, its landing page in both languages and its quiz. Texts and quiz are edited
+ * and replaced as a whole, so they are kept as JSON (shapes in src/domain/campaigns/model.ts).
+ */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    status: text('status').$type<CampaignStatus>().notNull().default('draft'),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    theme: text('theme').notNull(),
+    fraudTypes: text('fraud_types').array().notNull().default(sql`'{}'::text[]`),
+    partnerOrganizationIds: uuid('partner_organization_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    articleSlugs: text('article_slugs').array().notNull().default(sql`'{}'::text[]`),
+    alertIds: uuid('alert_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** `{ vi: CampaignText, en: CampaignText }`. */
+    texts: jsonb('texts').$type<Record<CampaignLanguage, CampaignText>>().notNull(),
+    quiz: jsonb('quiz').$type<QuizItem[]>().notNull().default(sql`'[]'::jsonb`),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('campaigns_slug_key').on(t.slug),
+    index('campaigns_status_idx').on(t.status, t.startsOn),
+    check('campaigns_status_check', sql`${t.status} in ('draft','published','archived')`),
+    check('campaigns_dates_check', sql`${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+/**
+ * Reach of a campaign: per day (Vietnam time) and kind of event, a count, plus for completed
+ * quizzes the sums of right answers and of questions. Counts only: no address, cookie, user
+ * agent or time of day is kept (docs/campaigns.md, "Privacy of reach figures").
+ */
+export const campaignDailyCounts = pgTable(
+  'campaign_daily_counts',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    kind: text('kind').notNull(),
+    count: bigint('count', { mode: 'number' }).notNull().default(0),
+    scoreSum: bigint('score_sum', { mode: 'number' }).notNull().default(0),
+    ofSum: bigint('of_sum', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.day, t.kind] }),
+    check('campaign_daily_counts_kind_check', sql`${t.kind} in ('view','quiz_start','quiz_complete','share','lookup','report')`),
   ],
 );
