@@ -45,6 +45,7 @@ import { dashboardRoutes } from './routes/dashboards.ts';
 import { messageTemplateRoutes } from './routes/message-templates.ts';
 import { taxonomyRoutes } from './routes/taxonomy.ts';
 import { assigneeRoutes } from './routes/assignees.ts';
+import { savedViewRoutes } from './routes/saved-views.ts';
 import { Problem } from './schemas/common.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -135,7 +136,7 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   await app.register(sightingRoutes, { db });
   await app.register(reviewRoutes, { db });
   await app.register(networkRoutes, { db });
-  await app.register(caseRoutes, { db, policy: config.indicators });
+  await app.register(caseRoutes, { db, policy: config.indicators, evidence: new LocalEvidenceStore(config.evidenceDir) });
   await app.register(disputeRoutes, { db, policy: config.indicators });
   await app.register(reportRoutes, { db, evidence: new LocalEvidenceStore(config.evidenceDir), policy: config.indicators, publicUrl: config.publicUrl, intakeConcurrency: database.driver === 'postgres' ? 2 : 1 });
   await app.register(escalationRoutes, { db, evidence: new LocalEvidenceStore(config.evidenceDir), policy: config.indicators });
@@ -149,6 +150,7 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   await app.register(messageTemplateRoutes, { db });
   await app.register(taxonomyRoutes, { db });
   await app.register(assigneeRoutes, { db });
+  await app.register(savedViewRoutes, { db });
 
   await app.register(webAppPlugin, { webDist: config.webDist });
   await app.ready();

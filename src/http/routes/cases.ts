@@ -4,6 +4,7 @@ import { bulkCaseAction } from '../../app/case-bulk.ts';
 import { rejectCase, verifyCase } from '../../app/case-decisions.ts';
 import { getCase, listCases } from '../../app/case-queue.ts';
 import { assignCase, closeCase, commentOnCase, mergeCases, reopenCase, setCasePriority, triageCase } from '../../app/cases.ts';
+import type { EvidenceStore } from '../../app/evidence-store.ts';
 import type { IndicatorPolicy } from '../../app/indicators.ts';
 import { AGENCY_ROLES } from '../../domain/auth/access.ts';
 import { CASE_SORTS } from '../../store/case-queue.ts';
@@ -15,11 +16,12 @@ import { ReasonsInput } from '../schemas/indicators.ts';
 const SUPERVISORS = ['supervisor', 'admin'] as const;
 const Priority = Type.Integer({ minimum: 1, maximum: 5 });
 const Note = Type.String({ minLength: 1, maxLength: 4000 });
+const BulkCaseIds = Type.Array(Uuid, { minItems: 1, maxItems: 100 });
 const withConflict = { 200: CaseSummary, 409: Type.Ref('Problem'), ...problemResponses };
 const body = <T extends Parameters<typeof Type.Object>[0]>(props: T) => Type.Object(props, { additionalProperties: false });
 
 /** The agency's case work: the queue, a case's detail and every action on it. */
-export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Db; policy: IndicatorPolicy }> = async (app, { db, policy }) => {
+export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Db; policy: IndicatorPolicy; evidence: EvidenceStore }> = async (app, { db, policy, evidence }) => {
   const staff = { access: { roles: AGENCY_ROLES } };
 
   app.get(
@@ -167,10 +169,22 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Db; policy: IndicatorPo
       config: staff,
       schema: {
         tags: ['cases'],
-        summary: 'Assign or verify many cases from the queue; one result per case',
+        summary: 'Assign, verify or escalate many cases from the queue; one result per case',
+        description:
+          'Each case is its own transaction: a refused case does not undo the others, and each has its result (status, and the problem\'s code, detail and field errors when refused). ' +
+          '`escalate` (analysts and supervisors, as the single-case route) sends, per case, the subjects the case names that the chosen `platforms` own (all platforms when absent), with the fraud category, legal basis and message, one escalation per platform; no evidence files are shared from the queue. ' +
+          'A request wrong for every case (incomplete reasons, unknown fraud category, no legal basis) is refused at once with 400 and touches no case.',
         body: Type.Union([
-          body({ action: Type.Literal('assign'), caseIds: Type.Array(Uuid, { minItems: 1, maxItems: 100 }), assigneeUserId: Type.Union([Uuid, Type.Null()]) }),
-          body({ action: Type.Literal('verify'), caseIds: Type.Array(Uuid, { minItems: 1, maxItems: 100 }), reasons: ReasonsInput, confidence: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })) }),
+          body({ action: Type.Literal('assign'), caseIds: BulkCaseIds, assigneeUserId: Type.Union([Uuid, Type.Null()]) }),
+          body({ action: Type.Literal('verify'), caseIds: BulkCaseIds, reasons: ReasonsInput, confidence: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })) }),
+          body({
+            action: Type.Literal('escalate'),
+            caseIds: BulkCaseIds,
+            fraudCategory: Type.String({ minLength: 1, maxLength: 64 }),
+            legalBasis: Type.String({ minLength: 1, maxLength: 400 }),
+            message: Type.Optional(Type.String({ maxLength: 4000 })),
+            platforms: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z0-9_]{1,32}$' }), { minItems: 1, maxItems: 20, description: 'Only subjects these platforms own (`facebook`, `zalo`, …).' })),
+          }),
         ]),
         response: {
           200: Type.Object({
@@ -180,7 +194,14 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Db; policy: IndicatorPo
                 ok: Type.Boolean(),
                 status: Type.Integer(),
                 case: Type.Optional(CaseSummary),
-                error: Type.Optional(Type.Object({ code: Type.String(), detail: Type.String() })),
+                escalations: Type.Optional(Type.Array(Type.Object({ id: Type.String(), platform: Type.String(), dueAt: Type.String({ format: 'date-time' }), subjects: Type.Array(Type.String()) }))),
+                error: Type.Optional(
+                  Type.Object({
+                    code: Type.String(),
+                    detail: Type.String(),
+                    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String(), code: Type.Optional(Type.String()) }))),
+                  }),
+                ),
               }),
             ),
           }),
@@ -188,6 +209,6 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Db; policy: IndicatorPo
         },
       },
     },
-    async (request) => bulkCaseAction(db, request.caller, request.body, policy),
+    async (request) => bulkCaseAction(db, request.caller, request.body, { policy, evidence }),
   );
 };
