@@ -41,6 +41,7 @@ const EnvSchema = Type.Object({
   WEBHOOK_RETRY_WINDOW_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 7, default: 24, description: 'a delivery still failing after this is given up and its subscription disabled' }),
   WEBHOOK_SECRET_GRACE_HOURS: Type.Integer({ minimum: 0, maximum: 24 * 30, default: 24, description: 'how long the old secret still signs after a rotation' }),
   API_KEY_DAILY_QUOTA: Type.Integer({ minimum: 1, default: 100_000, description: 'requests per API key per UTC day, unless the key has its own quota' }),
+  CHROMIUM_PATH: Type.String({ pattern: '^/', default: '/usr/bin/chromium', description: 'absolute path of the Chromium that prints reports to PDF' }),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -67,6 +68,8 @@ export interface Config {
   smtpFrom: string;
   webhooks: WebhookConfig;
   apiKeyDailyQuota: number;
+  /** The Chromium executable that prints the monthly platform report to PDF. */
+  chromiumPath: string;
 }
 
 export interface WebhookConfig {
@@ -142,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secretGraceMs: e.WEBHOOK_SECRET_GRACE_HOURS * 3_600_000,
     },
     apiKeyDailyQuota: e.API_KEY_DAILY_QUOTA,
+    chromiumPath: e.CHROMIUM_PATH,
   };
 }
 

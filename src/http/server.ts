@@ -146,7 +146,7 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   await app.register(alertFeedRoutes, { db, publicUrl: config.publicUrl });
   await app.register(campaignRoutes, { db });
   await app.register(contentAdminRoutes, { db });
-  await app.register(dashboardRoutes, { db });
+  await app.register(dashboardRoutes, { db, chromiumPath: config.chromiumPath });
   await app.register(messageTemplateRoutes, { db });
   await app.register(taxonomyRoutes, { db });
   await app.register(assigneeRoutes, { db });
