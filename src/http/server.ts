@@ -144,7 +144,7 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
 
   await app.register(publicContentRoutes, { db });
   await app.register(alertFeedRoutes, { db, publicUrl: config.publicUrl });
-  await app.register(campaignRoutes, { db });
+  await app.register(campaignRoutes, { db, publicUrl: config.publicUrl, webDist: config.webDist });
   await app.register(contentAdminRoutes, { db });
   await app.register(dashboardRoutes, { db, chromiumPath: config.chromiumPath });
   await app.register(messageTemplateRoutes, { db });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sendProblem } from './problems.ts';
 
 /** The Brotli and gzip copies written at build time, next to the file they compress. */
@@ -52,3 +52,40 @@ export const webAppPlugin = fp(async (app: FastifyInstance, { webDist }: { webDi
     return sendProblem(reply, 404, 'not_found', `No route for ${request.method} ${url}.`);
   });
 });
+
+/** One `<meta>` of a page's head: Open Graph uses `property`, Twitter `name`. */
+export type HeadMeta = { property: string; content: string } | { name: string; content: string };
+
+/**
+ * Escapes text for an HTML attribute or text node. Five characters, written out here rather
+ * than pulling a library in for it; every value put into index.html goes through it.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/**
+ * index.html with meta tags (and, when given, the page's title) put into its head, so a link
+ * shared on a social network or chat app shows a title, a description and a picture: their
+ * crawlers read the HTML and run no script.
+ */
+export function withHeadTags(html: string, metas: readonly HeadMeta[], title?: string): string {
+  const tags = metas
+    .map((m) => ('property' in m ? `<meta property="${escapeHtml(m.property)}" content="${escapeHtml(m.content)}" />` : `<meta name="${escapeHtml(m.name)}" content="${escapeHtml(m.content)}" />`))
+    .join('\n    ');
+  let out = html;
+  if (title !== undefined) out = out.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`);
+  // A function as replacement: a `$&` in a campaign's text must stay text.
+  return out.includes('</head>') ? out.replace('</head>', () => `    ${tags}\n  </head>`) : `${tags}\n${out}`;
+}
+
+/** Answers a page of the web app (its index.html) with extra head tags; 404 problem when the app is not built. */
+export async function sendWebAppPage(reply: FastifyReply, webDist: string, metas: readonly HeadMeta[], title?: string): Promise<FastifyReply> {
+  let html: string;
+  try {
+    html = await fs.promises.readFile(path.join(webDist, 'index.html'), 'utf8');
+  } catch {
+    return sendProblem(reply, 404, 'web_app_not_built', 'The web app is not built: run `npm start` (or `npm run build:web`).');
+  }
+  return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(withHeadTags(html, metas, title));
+}
