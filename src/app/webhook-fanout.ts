@@ -1,7 +1,7 @@
 import { INDICATOR_VERDICT_TOPIC, indicatorEventType, type IndicatorVerdictChanged, type WebhookEnvelope, type WebhookEventType } from '../domain/webhooks/events.ts';
 import { concernsOf, receives, type Concerns } from '../domain/webhooks/routing.ts';
 import type { Db } from '../store/connection.ts';
-import { insertDeliveries, subscribersOf } from '../store/webhooks.ts';
+import { insertDeliveries, subscribersOfAny, type DeliveryToQueue } from '../store/webhooks.ts';
 import { ESCALATION_TOPICS, type EscalationTopic } from './escalation-notices.ts';
 
 /** The Standard Webhooks `webhook-id` of the event made from an outbox message. */
@@ -81,19 +81,36 @@ export function eventOf(topic: string, payload: unknown, now: Date): { envelope:
 }
 
 /**
- * Turns one outbox message into one queued delivery per subscription that asked for its
- * event type and may receive it (routing by BIN, network, platform, addressee; TLP). In one
- * transaction; a repeated message (the outbox delivers at least once) queues nothing new.
+ * Turns outbox messages into one queued delivery per subscription that asked for the event type
+ * and may receive it (routing by BIN, network, platform, addressee; TLP). One query finds the
+ * subscribers of all the messages' event types and one statement queues every delivery, in
+ * message order (each subscription's queue is read in id order); with no subscriber, nothing
+ * is written. A repeated message (the outbox delivers at least once) queues nothing new.
  * Returns how many deliveries were queued.
  */
-export async function fanOutEvent(db: Db, message: { id: number; topic: string; payload: unknown }, now: Date = new Date()): Promise<number> {
-  const event = eventOf(message.topic, message.payload, now);
-  if (!event) return 0;
-  return db.transaction(async (tx) => {
-    const receiving = (await subscribersOf(tx, event.envelope.type)).filter((s) => receives(s, event)).map((s) => s.subscriptionId);
-    await insertDeliveries(tx, receiving, { messageId: messageIdOf(message.id), eventType: event.envelope.type, payload: event.envelope, at: now });
-    return receiving.length;
-  });
+export async function fanOutEvents(db: Db, messages: readonly { id: number; topic: string; payload: unknown }[], now: Date = new Date()): Promise<number> {
+  const events = [];
+  for (const message of [...messages].sort((a, b) => a.id - b.id)) {
+    const event = eventOf(message.topic, message.payload, now);
+    if (event) events.push({ messageId: messageIdOf(message.id), event });
+  }
+  if (events.length === 0) return 0;
+  const subscribers = await subscribersOfAny(db, [...new Set(events.map((e) => e.event.envelope.type))]);
+  if (subscribers.length === 0) return 0;
+  const deliveries: DeliveryToQueue[] = [];
+  for (const { messageId, event } of events) {
+    const eventType = event.envelope.type;
+    for (const s of subscribers) {
+      if (s.eventTypes.includes(eventType) && receives(s, event)) deliveries.push({ subscriptionId: s.subscriptionId, messageId, eventType, payload: event.envelope, at: now });
+    }
+  }
+  await insertDeliveries(db, deliveries);
+  return deliveries.length;
+}
+
+/** One outbox message's deliveries (see fanOutEvents). */
+export function fanOutEvent(db: Db, message: { id: number; topic: string; payload: unknown }, now: Date = new Date()): Promise<number> {
+  return fanOutEvents(db, [message], now);
 }
 
 /** The outbox topics that become webhook events. */

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
-import { fanOutEvent, WEBHOOK_SOURCE_TOPICS } from '../app/webhook-fanout.ts';
+import { fanOutEvent, fanOutEvents, WEBHOOK_SOURCE_TOPICS } from '../app/webhook-fanout.ts';
 import { piiCipher } from '../app/pii-crypto.ts';
 import type { Db } from '../store/connection.ts';
-import type { OutboxHandler } from './outbox-worker.ts';
+import type { OutboxBatchHandler, OutboxHandler } from './outbox-worker.ts';
 import type { Mailer } from './smtp-mailer.ts';
 
 export interface EmailMessage {
@@ -56,4 +56,17 @@ export function outboxHandlers(logger: Pick<Logger, 'info'>, options: { mailer?:
       logger.info({ outboxId: id, to: 'to' in mail ? mail.to : masked(to), subject: mail.subject }, `e-mail (development: logged, not sent)\n${mail.text}`);
     },
   };
+}
+
+/**
+ * The topics worth handling in batches: indicator and escalation events fan out to webhook
+ * subscriptions together (one subscriber query and one insert for a whole claimed batch; intake
+ * makes several events per report, so one at a time cost more than the intake itself).
+ */
+export function outboxBatchHandlers(logger: Pick<Logger, 'info'>, options: { db: Db }): Record<string, OutboxBatchHandler> {
+  const fanOut: OutboxBatchHandler = async (messages) => {
+    const queued = await fanOutEvents(options.db, messages);
+    logger.info({ messages: messages.length, firstOutboxId: messages[0]?.id, queued }, 'webhook deliveries queued');
+  };
+  return Object.fromEntries(WEBHOOK_SOURCE_TOPICS.map((topic) => [topic, fanOut]));
 }

@@ -48,6 +48,15 @@ export async function markProcessed(db: Db, id: number, worker: string): Promise
   );
 }
 
+/** Marks many messages done in one statement (those another worker took over are left alone). */
+export async function markProcessedMany(db: Db, ids: readonly number[], worker: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.execute(
+    sql`update ${outbox} set processed_at = now(), processed_by = ${worker}, attempts = attempts + 1, lease_until = null
+        where id = any(${sql.param(ids.map(String))}::bigint[]) and processed_at is null and claimed_by = ${worker}`,
+  );
+}
+
 /** Releases a failed message for a retry at `retryAt`, keeping its last error. */
 export async function markFailed(db: Db, id: number, error: string, retryAt: Date): Promise<void> {
   await db.execute(

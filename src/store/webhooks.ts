@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { OrganizationKind } from '../domain/auth/roles.ts';
 import type { Tlp } from '../domain/indicators/verdicts.ts';
+import { insertJsonRows } from './bulk-insert.ts';
 import { queryRows, type Db } from './connection.ts';
 import { organizations, partnerTrust, webhookAttempts, webhookDeliveries, webhookSubscriptions } from './schema.ts';
 
@@ -46,10 +47,18 @@ export interface SubscriberRow {
   network: string | null;
   bins: string[];
   maxTlp: Tlp | null;
+  /** The event types the subscription asked for. */
+  eventTypes: string[];
 }
 
 /** Subscriptions (active or paused: a paused one keeps its queue) whose filter has `eventType`. */
 export async function subscribersOf(db: Db, eventType: string): Promise<SubscriberRow[]> {
+  return subscribersOfAny(db, [eventType]);
+}
+
+/** Subscriptions (active or paused) whose filter has any of `eventTypes`, in one query. */
+export async function subscribersOfAny(db: Db, eventTypes: readonly string[]): Promise<SubscriberRow[]> {
+  if (eventTypes.length === 0) return [];
   const rows = await db
     .select({
       subscriptionId: webhookSubscriptions.id,
@@ -60,12 +69,13 @@ export async function subscribersOf(db: Db, eventType: string): Promise<Subscrib
       network: organizations.network,
       bins: partnerTrust.bins,
       maxTlp: partnerTrust.maxTlp,
+      eventTypes: webhookSubscriptions.eventTypes,
     })
     .from(webhookSubscriptions)
     .innerJoin(organizations, eq(organizations.id, webhookSubscriptions.organizationId))
     .leftJoin(partnerTrust, eq(partnerTrust.organizationId, webhookSubscriptions.organizationId))
-    .where(and(inArray(webhookSubscriptions.status, ['active', 'paused']), sql`${eventType} = any(${webhookSubscriptions.eventTypes})`));
-  return rows.map((r) => ({ ...r, bins: r.bins ?? [], maxTlp: r.maxTlp ?? null }));
+    .where(and(inArray(webhookSubscriptions.status, ['active', 'paused']), sql`${webhookSubscriptions.eventTypes} && ${sql.param([...eventTypes])}::text[]`));
+  return rows.map((r) => ({ ...r, bins: r.bins ?? [], maxTlp: r.maxTlp ?? null, eventTypes: r.eventTypes ?? [] }));
 }
 
 /** Queues an event for a subscription; a repeat of the same message (the outbox is at-least-once) is ignored. */
@@ -76,13 +86,28 @@ export async function insertDelivery(db: Db, values: { subscriptionId: string; m
     .onConflictDoNothing({ target: [webhookDeliveries.subscriptionId, webhookDeliveries.messageId] });
 }
 
-/** Queues one event for many subscriptions in one statement. */
-export async function insertDeliveries(db: Db, subscriptionIds: readonly string[], values: { messageId: string; eventType: string; payload: unknown; at: Date }): Promise<void> {
-  if (subscriptionIds.length === 0) return;
-  await db
-    .insert(webhookDeliveries)
-    .values(subscriptionIds.map((subscriptionId) => ({ subscriptionId, messageId: values.messageId, eventType: values.eventType, payload: values.payload as object, nextAttemptAt: values.at, createdAt: values.at })))
-    .onConflictDoNothing({ target: [webhookDeliveries.subscriptionId, webhookDeliveries.messageId] });
+/** A delivery to queue: one event for one subscription. */
+export interface DeliveryToQueue {
+  subscriptionId: string;
+  messageId: string;
+  eventType: string;
+  payload: unknown;
+  at: Date;
+}
+
+/**
+ * Queues many deliveries in one statement, in the given order (a subscription's queue is read
+ * in id order); a repeat of the same message for a subscription (the outbox is at-least-once)
+ * is ignored.
+ */
+export async function insertDeliveries(db: Db, deliveries: readonly DeliveryToQueue[]): Promise<void> {
+  if (deliveries.length === 0) return;
+  await insertJsonRows(
+    db,
+    webhookDeliveries,
+    deliveries.map((d) => ({ subscriptionId: d.subscriptionId, messageId: d.messageId, eventType: d.eventType, payload: d.payload as object, nextAttemptAt: d.at, createdAt: d.at })),
+    sql`on conflict (subscription_id, message_id) do nothing`,
+  );
 }
 
 export interface ClaimedDelivery {
@@ -145,9 +170,13 @@ export async function findDelivery(db: Db, id: number): Promise<WebhookDeliveryR
   return row;
 }
 
-/** A subscription's deliveries, newest first, before `beforeId` when paging. */
-export async function listDeliveries(db: Db, subscriptionId: string, limit: number, beforeId?: number): Promise<WebhookDeliveryRow[]> {
-  const where = beforeId ? and(eq(webhookDeliveries.subscriptionId, subscriptionId), lt(webhookDeliveries.id, beforeId)) : eq(webhookDeliveries.subscriptionId, subscriptionId);
+/** A subscription's deliveries, newest first, before `beforeId` when paging, of one status when given. */
+export async function listDeliveries(db: Db, subscriptionId: string, limit: number, beforeId?: number, status?: WebhookDeliveryRow['status']): Promise<WebhookDeliveryRow[]> {
+  const where = and(
+    eq(webhookDeliveries.subscriptionId, subscriptionId),
+    beforeId ? lt(webhookDeliveries.id, beforeId) : undefined,
+    status ? eq(webhookDeliveries.status, status) : undefined,
+  );
   return db.select().from(webhookDeliveries).where(where).orderBy(desc(webhookDeliveries.id)).limit(limit);
 }
 

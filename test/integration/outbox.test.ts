@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OutboxWorker, type OutboxHandler } from '../../src/jobs/outbox-worker.ts';
+import { OutboxWorker, type OutboxBatchHandler, type OutboxHandler } from '../../src/jobs/outbox-worker.ts';
 import { migrateDatabase, openDatabase, queryRows, type Database } from '../../src/store/connection.ts';
 import { countPending, enqueue } from '../../src/store/outbox.ts';
 import { freshDatabase, freshPostgresUrl } from '../helpers/database.ts';
@@ -198,6 +198,58 @@ describe('the outbox', () => {
       [true, null],
       [false, 'bad payload'],
       [true, null],
+    ]);
+  });
+
+  it('batch handlers get their topics together in id order, marked done in one go; single handlers still run', async () => {
+    const ids: number[] = [];
+    await first.db.transaction(async (tx) => {
+      for (let i = 0; i < 5; i++) {
+        ids.push(await enqueue(tx, i % 2 === 0 ? 'test.bulk-a' : 'test.bulk-b', { n: i }));
+        await enqueue(tx, 'test.single', { n: i });
+      }
+    });
+    const batches: number[][] = [];
+    const singles: number[] = [];
+    const together: OutboxBatchHandler = async (messages) => {
+      batches.push(messages.map((m) => m.id));
+    };
+    const worker = new OutboxWorker(first.db, {
+      name: 'bulk-worker',
+      batchHandlers: { 'test.bulk-a': together, 'test.bulk-b': together },
+      handlers: { 'test.single': async ({ id }) => void singles.push(id) },
+    });
+    expect(await worker.drainOnce()).toBe(10);
+    // Both topics share one handler: one call with all five, in id order.
+    expect(batches).toEqual([ids]);
+    expect(singles).toHaveLength(5);
+    const done = [...(await rowsOf(first, 'test.bulk-a')), ...(await rowsOf(first, 'test.bulk-b')), ...(await rowsOf(first, 'test.single'))];
+    expect(done.every((r) => r.processed_at !== null && r.processed_by === 'bulk-worker' && r.attempts === 1)).toBe(true);
+    expect(await worker.drainOnce()).toBe(0);
+  });
+
+  it('a failing batch is retried message by message: the good ones are done, the bad one waits for its retry', async () => {
+    await first.db.transaction(async (tx) => {
+      for (const ok of [true, false, true]) await enqueue(tx, 'test.bulk-flaky', { ok });
+    });
+    const calls: number[] = [];
+    const worker = new OutboxWorker(first.db, {
+      name: 'bulk-flaky-worker',
+      handlers: {},
+      batchHandlers: {
+        'test.bulk-flaky': async (messages) => {
+          calls.push(messages.length);
+          if (messages.some((m) => !(m.payload as { ok: boolean }).ok)) throw new Error('one bad payload');
+        },
+      },
+    });
+    expect(await worker.drainOnce()).toBe(3);
+    expect(calls).toEqual([3, 1, 1, 1]);
+    const rows = await rowsOf(first, 'test.bulk-flaky');
+    expect(rows.map((r) => [r.processed_at !== null, r.last_error, r.attempts])).toEqual([
+      [true, null, 1],
+      [false, 'one bad payload', 1],
+      [true, null, 1],
     ]);
   });
 

@@ -9,7 +9,7 @@ import { createApiKey } from '../../src/app/api-keys.ts';
 import { systemCaller, type Caller } from '../../src/app/caller.ts';
 import { listIdentifier } from '../../src/app/indicators.ts';
 import { createSubscription } from '../../src/app/webhooks.ts';
-import { outboxHandlers } from '../../src/jobs/outbox-handlers.ts';
+import { outboxBatchHandlers, outboxHandlers } from '../../src/jobs/outbox-handlers.ts';
 import { OutboxWorker } from '../../src/jobs/outbox-worker.ts';
 import { WebhookDispatcher } from '../../src/jobs/webhook-dispatcher.ts';
 import { queryRows } from '../../src/store/connection.ts';
@@ -100,7 +100,8 @@ beforeAll(async () => {
   otherBankKey = (await createApiKey(db, system, { organizationId: orgs['bank-b']!, name: 'hooks', scopes: ['webhooks:manage'] })).key;
   admin = await signInAs(server.app, 'admin@test.example');
   analyst = await signInAs(server.app, 'analyst@test.example');
-  outbox = new OutboxWorker(db, { handlers: outboxHandlers(pino({ level: 'silent' }), { db }) });
+  // As the server runs it: webhook topics fanned out in batches (serve.ts).
+  outbox = new OutboxWorker(db, { handlers: outboxHandlers(pino({ level: 'silent' }), { db }), batchHandlers: outboxBatchHandlers(pino({ level: 'silent' }), { db }) });
   dispatcher = new WebhookDispatcher(db, { settings: SETTINGS, now: () => new Date(clock), random: () => 0.5 });
 });
 

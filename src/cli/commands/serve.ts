@@ -15,7 +15,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   // database starts (on a new embedded one that takes seconds) while they load.
   const opening = import('../open-context.ts').then(({ openContext }) => openContext('server'));
   opening.catch(() => undefined);
-  const [{ seedDemo }, { buildServer }, { outboxHandlers }, { OutboxWorker }, { IndexFollower }, { ExpiryTicker }, { DeadlineTicker }] = await Promise.all([
+  const [{ seedDemo }, { buildServer }, { outboxHandlers, outboxBatchHandlers }, { OutboxWorker }, { IndexFollower }, { ExpiryTicker }, { DeadlineTicker }] = await Promise.all([
     import('../../app/seed.ts'),
     import('../../http/server.ts'),
     import('../../jobs/outbox-handlers.ts'),
@@ -41,7 +41,11 @@ export async function serve(options: ServeOptions): Promise<void> {
   }
   // E-mail through SMTP when SMTP_URL is set, to the log otherwise; nodemailer loads only then.
   const mailer = config.smtpUrl ? (await import('../../jobs/smtp-mailer.ts')).smtpMailer(config.smtpUrl, config.smtpFrom) : undefined;
-  const worker = new OutboxWorker(database.db, { handlers: outboxHandlers(logger, { mailer, db: database.db }), logger });
+  const worker = new OutboxWorker(database.db, {
+    handlers: outboxHandlers(logger, { mailer, db: database.db }),
+    batchHandlers: outboxBatchHandlers(logger, { db: database.db }),
+    logger,
+  });
   worker.start();
   // Webhooks: queued deliveries sent in order per subscription, with retries.
   const webhooks = new (await import('../../jobs/webhook-dispatcher.ts')).WebhookDispatcher(database.db, { settings: config.webhooks, logger });
