@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from './connection.ts';
 import { alerts, alertTranslations, type ContentLanguage, type ContentStatus } from './schema.ts';
 
@@ -22,13 +22,29 @@ export async function findAlert(db: Db, id: string): Promise<AlertRow | undefine
   return row;
 }
 
+/** The alert row locked for this transaction: a console write compares its version first. */
+export async function lockAlert(db: Db, id: string): Promise<AlertRow | undefined> {
+  const [row] = await db.select().from(alerts).where(eq(alerts.id, id)).for('update');
+  return row;
+}
+
+/** Alerts of any status for the console's list, the last changed first, at most `limit`. */
+export async function listAlertRowsForConsole(db: Db, limit: number): Promise<AlertRow[]> {
+  return db.select().from(alerts).orderBy(desc(alerts.updatedAt), desc(alerts.id)).limit(limit);
+}
+
 export async function insertAlert(db: Db, values: { status: ContentStatus; publishAt: Date | null; fraudTypes: string[]; updatedBy?: string | null }): Promise<AlertRow> {
   const [row] = await db.insert(alerts).values(values).returning();
   return row!;
 }
 
-export async function updateAlert(db: Db, id: string, values: Partial<Pick<AlertRow, 'status' | 'publishAt' | 'fraudTypes' | 'updatedBy'>>): Promise<AlertRow> {
-  const [row] = await db.update(alerts).set({ ...values, updatedAt: new Date() }).where(eq(alerts.id, id)).returning();
+/** Every update raises the version, so an editor holding an older one is told someone saved first. */
+export async function updateAlert(db: Db, id: string, values: Partial<Pick<AlertRow, 'status' | 'publishAt' | 'fraudTypes' | 'updatedBy' | 'statusReason'>>): Promise<AlertRow> {
+  const [row] = await db
+    .update(alerts)
+    .set({ ...values, version: sql`${alerts.version} + 1`, updatedAt: new Date() })
+    .where(eq(alerts.id, id))
+    .returning();
   return row!;
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from './connection.ts';
 import { articles, articleTranslations, type ContentLanguage, type ContentStatus } from './schema.ts';
 
@@ -11,6 +11,19 @@ const isPublicAt = (now: Date) => and(inArray(articles.status, ['published', 'sc
 export async function findArticleBySlug(db: Db, slug: string): Promise<ArticleRow | undefined> {
   const [row] = await db.select().from(articles).where(eq(articles.slug, slug));
   return row;
+}
+
+/** The article row locked for this transaction: a console write compares its version first. */
+export async function lockArticleBySlug(db: Db, slug: string): Promise<ArticleRow | undefined> {
+  const [row] = await db.select().from(articles).where(eq(articles.slug, slug)).for('update');
+  return row;
+}
+
+/** Every article (any status) with all its translations, for the console's list; ordered by slug. */
+export async function listAllArticleRows(db: Db): Promise<{ article: ArticleRow; translations: ArticleTranslationRow[] }[]> {
+  const rows = await db.select().from(articles).orderBy(asc(articles.slug));
+  const translations = rows.length === 0 ? [] : await db.select().from(articleTranslations).where(inArray(articleTranslations.articleId, rows.map((r) => r.id)));
+  return rows.map((article) => ({ article, translations: translations.filter((t) => t.articleId === article.id) }));
 }
 
 export async function findPublicArticleBySlug(db: Db, slug: string, now: Date): Promise<ArticleRow | undefined> {
@@ -37,8 +50,13 @@ export async function insertArticle(db: Db, values: { slug: string; fraudType: s
   return row!;
 }
 
-export async function updateArticle(db: Db, id: string, values: Partial<Pick<ArticleRow, 'status' | 'publishAt' | 'fraudType' | 'updatedBy'>>): Promise<ArticleRow> {
-  const [row] = await db.update(articles).set({ ...values, updatedAt: new Date() }).where(eq(articles.id, id)).returning();
+/** Every update raises the version, so an editor holding an older one is told someone saved first. */
+export async function updateArticle(db: Db, id: string, values: Partial<Pick<ArticleRow, 'status' | 'publishAt' | 'fraudType' | 'updatedBy' | 'statusReason'>>): Promise<ArticleRow> {
+  const [row] = await db
+    .update(articles)
+    .set({ ...values, version: sql`${articles.version} + 1`, updatedAt: new Date() })
+    .where(eq(articles.id, id))
+    .returning();
   return row!;
 }
 
