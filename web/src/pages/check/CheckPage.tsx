@@ -9,6 +9,7 @@ import { LoadError } from '../../portal/LoadError.tsx';
 import { PaidAdvice } from '../../portal/PaidAdvice.tsx';
 import { SearchBox } from '../../portal/SearchBox.tsx';
 import { StandingWarning } from '../../portal/StandingWarning.tsx';
+import { countLookup } from '../campaigns/attribution.ts';
 import { LookupResult } from './LookupResult.tsx';
 import { RiskSummary } from './RiskSummary.tsx';
 
@@ -84,7 +85,10 @@ export function CheckPage() {
     setOutcome({ status: 'loading' });
     check(query, controller.signal).then(
       (result) => {
-        if (!controller.signal.aborted) setOutcome(result);
+        if (controller.signal.aborted) return;
+        setOutcome(result);
+        // A campaign page sent the visitor here: one count for that campaign (nothing else is sent).
+        if (result.status === 'single' || result.status === 'message') countLookup();
       },
       (error: unknown) => {
         if (!controller.signal.aborted) setOutcome({ status: 'failed', error });

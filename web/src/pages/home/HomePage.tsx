@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../layout/use-page-title.ts';
+import { ActiveCampaignBanner } from '../campaigns/ActiveCampaignBanner.tsx';
 import { LatestAlerts } from '../../portal/LatestAlerts.tsx';
 import { PaidAdvice } from '../../portal/PaidAdvice.tsx';
 import { SearchBox } from '../../portal/SearchBox.tsx';
@@ -27,6 +28,8 @@ export function HomePage() {
       </section>
 
       <div className="container page page--after-hero">
+        <ActiveCampaignBanner />
+
         <div className="report-cta card">
           <div>
             <h2 className="report-cta__title">{t('home.reportTitle')}</h2>

@@ -5,6 +5,7 @@ import { submitReport, type ReportReceipt } from '../../api/public.ts';
 import { Loading } from '../../layout/Loading.tsx';
 import { usePageTitle } from '../../layout/use-page-title.ts';
 import { useLanguage } from '../../portal/use-language.ts';
+import { countReport } from '../campaigns/attribution.ts';
 import { ContactStep } from './ContactStep.tsx';
 import { clearDraft, emptyDraft, hasContent, loadDraft, saveDraft, type ReportDraft } from './draft.ts';
 import { EvidenceStep } from './EvidenceStep.tsx';
@@ -81,6 +82,8 @@ export function ReportPage() {
       const input = buildReport(draft, language, t('report.otherDetails'));
       const answer = await submitReport(input, files, draft.idempotencyKey, (progress) => setSending({ status: 'sending', progress }));
       clearDraft();
+      // A campaign page sent the visitor here: one count for that campaign, then forgotten.
+      countReport();
       setReceipt(answer);
       setSending({ status: 'idle' });
     } catch (error) {

@@ -8,6 +8,8 @@ import { LoadError } from '../../portal/LoadError.tsx';
 import { useApi } from '../../portal/use-api.ts';
 import { useLanguage } from '../../portal/use-language.ts';
 import { BarChart } from './BarChart.tsx';
+import { CampaignReach } from './CampaignReach.tsx';
+import type { CampaignReach as Reach } from '../../api/campaigns.ts';
 
 // One colour per fraud type, distinct enough side by side and dark enough on white.
 const COLOURS = ['#1a5fb4', '#c8102e', '#1e6b3a', '#8a5a00', '#6b2fa3', '#0b7285', '#a61e4d', '#5c6b00', '#d9480f', '#364fc7', '#2b8a3e', '#495057'];
@@ -157,6 +159,7 @@ function Charts({ data }: { data: Statistics }) {
           </section>
         </>
       )}
+      <CampaignReach campaigns={(data as Statistics & { campaigns?: Reach[] }).campaigns} />
       <p className="muted">{t('stats.generated', { at: formatDateTime(data.generatedAt, language) })}</p>
     </>
   );
