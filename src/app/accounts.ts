@@ -6,12 +6,13 @@ import {
   findOrganizationBySlug,
   insertOrganization,
   listOrganizations as listAllOrganizations,
+  updateOrganization as updateOrganizationRow,
   type OrganizationRow,
 } from '../store/organizations.ts';
 import { deleteUserSessions } from '../store/sessions.ts';
-import { findUserByEmail, findUserById, insertUser, listUsers as listUserRows, updateUser, type UserRow } from '../store/users.ts';
+import { findUserByEmail, findUserById, insertUser, listUsers as listUserRows, rolesInOrganization, updateUser, type UserFilter, type UserRow } from '../store/users.ts';
 import { auditActor, isAgencyStaff, type Caller } from './caller.ts';
-import { badRequest, conflict, forbidden, notFound } from './errors.ts';
+import { badRequest, conflict, forbidden, notFound, type FieldError } from './errors.ts';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
 import { isMobileNetwork, MOBILE_NETWORK_IDS } from '../domain/telcos/networks.ts';
 
@@ -65,21 +66,28 @@ export interface NewOrganizationInput {
   network?: string | null;
 }
 
-export async function createOrganization(db: Db, caller: Caller, input: NewOrganizationInput): Promise<OrganizationView> {
-  const errors = [];
-  if (!SLUG.test(input.slug)) errors.push({ field: '/slug', message: 'Use 1–64 lower-case letters, digits and dashes.' });
-  if (!input.name.trim()) errors.push({ field: '/name', message: 'A name is required.' });
-  if (!(ORGANIZATION_KINDS as readonly string[]).includes(input.kind)) {
+/** Complaints about an organization's kind, platform and network together (each only fits one kind). */
+function organizationShapeErrors(kind: string, platform: string | null, network: string | null): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!(ORGANIZATION_KINDS as readonly string[]).includes(kind)) {
     errors.push({ field: '/kind', message: `Kind must be one of ${ORGANIZATION_KINDS.join(', ')}.` });
   }
-  const platform = input.platform ?? null;
-  if (platform !== null && (input.kind !== 'platform' || !PLATFORM.test(platform))) {
+  if (platform !== null && (kind !== 'platform' || !PLATFORM.test(platform))) {
     errors.push({ field: '/platform', message: 'Only platform organizations name a platform (2–32 of a-z, 0-9, _).' });
   }
-  const network = input.network ?? null;
-  if (network !== null && (input.kind !== 'telco' || !isMobileNetwork(network))) {
+  if (network !== null && (kind !== 'telco' || !isMobileNetwork(network))) {
     errors.push({ field: '/network', message: `Only telcos name a network, one of ${MOBILE_NETWORK_IDS.join(', ')}.` });
   }
+  return errors;
+}
+
+export async function createOrganization(db: Db, caller: Caller, input: NewOrganizationInput): Promise<OrganizationView> {
+  const errors: FieldError[] = [];
+  if (!SLUG.test(input.slug)) errors.push({ field: '/slug', message: 'Use 1–64 lower-case letters, digits and dashes.' });
+  if (!input.name.trim()) errors.push({ field: '/name', message: 'A name is required.' });
+  const platform = input.platform ?? null;
+  const network = input.network ?? null;
+  errors.push(...organizationShapeErrors(input.kind, platform, network));
   if (errors.length) throw badRequest('The organization is not valid.', errors);
 
   return db.transaction(async (tx) => {
@@ -180,12 +188,12 @@ export async function createUser(
   });
 }
 
-export async function listUsers(db: Db, caller: Caller, organizationId?: string): Promise<UserView[]> {
+export async function listUsers(db: Db, caller: Caller, filter: UserFilter = {}): Promise<UserView[]> {
   const a = caller.actor;
-  if (a.type === 'user' && a.role === 'admin') return (await listUserRows(db, organizationId)).map(userView);
+  if (a.type === 'user' && a.role === 'admin') return (await listUserRows(db, filter)).map(userView);
   if (a.type === 'user' && a.role === 'partner_admin') {
-    if (organizationId && organizationId !== a.organizationId) return [];
-    return (await listUserRows(db, a.organizationId)).map(userView);
+    if (filter.organizationId && filter.organizationId !== a.organizationId) return [];
+    return (await listUserRows(db, { ...filter, organizationId: a.organizationId })).map(userView);
   }
   throw forbidden();
 }
@@ -219,24 +227,135 @@ export async function resetPassword(
 }
 
 export async function setUserDisabled(db: Db, caller: Caller, userId: string, disabled: boolean): Promise<UserView> {
+  return changeUser(db, caller, userId, { disabled });
+}
+
+export interface UserChange {
+  disabled?: boolean;
+  role?: string;
+}
+
+/** The user, when the caller may manage them: admins anyone, a partner's administrator their own organization's people. */
+async function manageableUser(db: Db, caller: Caller, userId: string): Promise<UserRow> {
+  const existing = await findUserById(db, userId);
+  const a = caller.actor;
+  const mayManage =
+    a.type === 'user' && (a.role === 'admin' || (a.role === 'partner_admin' && existing?.organizationId === a.organizationId));
+  if (!existing || !mayManage) throw notFound('The user');
+  return existing;
+}
+
+/**
+ * Changes a user's role and/or disables or enables them, in one audited step. Either change
+ * ends the user's sessions (a changed role takes effect at the next sign-in; a disabled user
+ * is out at once). Nobody changes or disables their own account, so an administrator cannot
+ * lock everyone out by mistake.
+ */
+export async function changeUser(db: Db, caller: Caller, userId: string, change: UserChange): Promise<UserView> {
+  if (change.disabled === undefined && change.role === undefined) {
+    throw badRequest('Nothing to change: give `role` or `disabled`.', [{ field: '/role', message: 'Give a role or disabled.' }]);
+  }
+  if (change.role !== undefined && !(ROLES as readonly string[]).includes(change.role)) {
+    throw badRequest('The role is not valid.', [{ field: '/role', message: `Role must be one of ${ROLES.join(', ')}.` }]);
+  }
   return db.transaction(async (tx) => {
-    const existing = await findUserById(tx, userId);
+    const existing = await manageableUser(tx, caller, userId);
     const a = caller.actor;
-    const mayManage =
-      a.type === 'user' && (a.role === 'admin' || (a.role === 'partner_admin' && existing?.organizationId === a.organizationId));
-    if (!existing || !mayManage) throw notFound('The user');
-    if (a.type === 'user' && a.userId === userId && disabled) throw badRequest('You cannot disable your own account.');
-    const row = await updateUser(tx, userId, { disabledAt: disabled ? new Date() : null });
-    if (disabled) await deleteUserSessions(tx, userId);
+    const self = a.type === 'user' && a.userId === userId;
+    if (self && change.disabled === true) throw badRequest('You cannot disable your own account.', [{ field: '/disabled', message: 'Not your own account.' }]);
+    if (self && change.role !== undefined && change.role !== existing.role) {
+      throw badRequest('You cannot change your own role.', [{ field: '/role', message: 'Ask another administrator.' }]);
+    }
+    const role = (change.role ?? existing.role) as Role;
+    if (role !== existing.role) {
+      const organization = await findOrganizationById(tx, existing.organizationId);
+      const allowed = organization ? ROLES_BY_ORGANIZATION_KIND[organization.kind] : [];
+      if (!allowed.includes(role)) {
+        throw badRequest(`A user of a ${organization?.kind ?? 'unknown'} organization cannot be ${role}.`, [{ field: '/role', message: `Allowed: ${allowed.join(', ')}.` }]);
+      }
+    }
+    const disabledAt = change.disabled === undefined ? existing.disabledAt : change.disabled ? (existing.disabledAt ?? new Date()) : null;
+    const row = await updateUser(tx, userId, { role, disabledAt });
+    const roleChanged = role !== existing.role;
+    const disabledChanged = (disabledAt === null) !== (existing.disabledAt === null);
+    if (!roleChanged && !disabledChanged) return userView(row!);
+    const sessionsEnded = await deleteUserSessions(tx, userId);
+    const action = roleChanged ? 'user.role_changed' : disabledAt ? 'user.disabled' : 'user.enabled';
     await appendAudit(tx, {
       ...auditActor(caller),
-      action: disabled ? 'user.disabled' : 'user.enabled',
+      action,
       subjectType: 'user',
       subjectId: userId,
       before: userView(existing),
-      after: userView(row!),
+      after: { ...userView(row!), sessionsEnded },
     });
     return userView(row!);
+  });
+}
+
+/** Ends every session of a user ("sign out everywhere", for someone else); returns how many ended. */
+export async function signOutUserEverywhere(db: Db, caller: Caller, userId: string): Promise<{ sessionsEnded: number }> {
+  return db.transaction(async (tx) => {
+    await manageableUser(tx, caller, userId);
+    const sessionsEnded = await deleteUserSessions(tx, userId);
+    await appendAudit(tx, { ...auditActor(caller), action: 'user.signed_out_everywhere', subjectType: 'user', subjectId: userId, after: { sessionsEnded } });
+    return { sessionsEnded };
+  });
+}
+
+/** A new generated password for a user, shown once; their sessions end and a lock-out is lifted. */
+export async function resetUserPassword(db: Db, caller: Caller, userId: string): Promise<{ user: UserView; password: string }> {
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    await manageableUser(tx, caller, userId);
+    const row = await updateUser(tx, userId, { passwordHash, failedSignIns: 0, lockedUntil: null });
+    const sessionsEnded = await deleteUserSessions(tx, userId);
+    await appendAudit(tx, { ...auditActor(caller), action: 'user.password_reset', subjectType: 'user', subjectId: userId, after: { sessionsEnded } });
+    return { user: userView(row!), password };
+  });
+}
+
+export interface OrganizationChange {
+  name?: string;
+  kind?: string;
+  platform?: string | null;
+  network?: string | null;
+}
+
+/**
+ * Edits an organization's name, kind, platform or mobile network (the slug is its stable
+ * name in URLs and the CLI, so it stays). A new kind must fit every role its users hold, and
+ * platform and network must fit the resulting kind.
+ */
+export async function updateOrganization(db: Db, caller: Caller, id: string, change: OrganizationChange): Promise<OrganizationView> {
+  return db.transaction(async (tx) => {
+    const existing = await findOrganizationById(tx, id);
+    if (!existing) throw notFound('The organization');
+    const kind = change.kind ?? existing.kind;
+    // Leaving the platform or telco kind drops what only that kind names, unless it is given again.
+    const platform = change.platform !== undefined ? change.platform : kind === 'platform' ? existing.platform : null;
+    const network = change.network !== undefined ? change.network : kind === 'telco' ? existing.network : null;
+    const errors: FieldError[] = [];
+    if (change.name !== undefined && !change.name.trim()) errors.push({ field: '/name', message: 'A name is required.' });
+    errors.push(...organizationShapeErrors(kind, platform, network));
+    if (errors.length) throw badRequest('The organization is not valid.', errors);
+    if (kind !== existing.kind) {
+      if (existing.kind === 'agency') throw badRequest('The agency stays the agency.', [{ field: '/kind', message: 'The agency’s kind cannot change.' }]);
+      const misfits = (await rolesInOrganization(tx, id)).filter((r) => !ROLES_BY_ORGANIZATION_KIND[kind as OrganizationKind].includes(r));
+      if (misfits.length) {
+        throw conflict(`Users of this organization hold roles a ${kind} organization cannot have: ${misfits.join(', ')}.`, [
+          { field: '/kind', message: `Change those users’ roles first (${misfits.join(', ')}).` },
+        ]);
+      }
+    }
+    const row = await updateOrganizationRow(tx, id, { name: change.name?.trim() ?? existing.name, kind: kind as OrganizationKind, platform, network }).catch((error: unknown) => {
+      if (uniqueViolation(error) === 'organizations_platform_key') throw conflict('That platform already has an organization.', [{ field: '/platform', message: 'Already taken.' }]);
+      throw error;
+    });
+    const view = organizationView(row!);
+    await appendAudit(tx, { ...auditActor(caller), action: 'organization.updated', subjectType: 'organization', subjectId: id, before: organizationView(existing), after: view });
+    return view;
   });
 }
 

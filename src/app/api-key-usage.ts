@@ -139,3 +139,14 @@ export async function usageByDay(db: Db, apiKeyIds: readonly string[], days: num
   }
   return result;
 }
+
+/** Every UTC day of the last `days` (today included), oldest first, with 0 where nothing was counted: what a chart needs. */
+export async function dailyUsageSeries(db: Db, apiKeyId: string, days: number, now = new Date()): Promise<{ day: string; requests: number }[]> {
+  const counted = new Map(((await usageByDay(db, [apiKeyId], days, now)).get(apiKeyId) ?? []).map((u) => [u.day, u.requests]));
+  const series: { day: string; requests: number }[] = [];
+  for (let back = days - 1; back >= 0; back -= 1) {
+    const day = utcDay(new Date(now.getTime() - back * 86_400_000));
+    series.push({ day, requests: counted.get(day) ?? 0 });
+  }
+  return series;
+}

@@ -4,7 +4,7 @@ import { findApiKeyById, findApiKeyByPrefix, insertApiKey, listApiKeys as listAp
 import { appendAudit } from '../store/audit-log.ts';
 import type { Db } from '../store/connection.ts';
 import { findOrganizationById } from '../store/organizations.ts';
-import { usageByDay } from './api-key-usage.ts';
+import { dailyUsageSeries, usageByDay } from './api-key-usage.ts';
 import { auditActor, type Actor, type Caller } from './caller.ts';
 import { badRequest, forbidden, notFound } from './errors.ts';
 
@@ -97,8 +97,17 @@ export async function createApiKey(db: Db, caller: Caller, input: NewApiKeyInput
   });
 }
 
-export async function listApiKeys(db: Db, caller: Caller, organizationId?: string): Promise<ApiKeyView[]> {
-  const keys = await listApiKeysWithoutUsage(db, caller, organizationId);
+export type ApiKeyStatus = 'active' | 'revoked' | 'expired';
+
+export function apiKeyStatus(key: Pick<ApiKeyView, 'revokedAt' | 'expiresAt'>, now = new Date()): ApiKeyStatus {
+  if (key.revokedAt) return 'revoked';
+  if (key.expiresAt && new Date(key.expiresAt) <= now) return 'expired';
+  return 'active';
+}
+
+export async function listApiKeys(db: Db, caller: Caller, organizationId?: string, status?: ApiKeyStatus): Promise<ApiKeyView[]> {
+  const now = new Date();
+  const keys = (await listApiKeysWithoutUsage(db, caller, organizationId)).filter((k) => !status || apiKeyStatus(k, now) === status);
   const usage = await usageByDay(db, keys.map((k) => k.id), 7);
   return keys.map((k) => ({ ...k, usage: usage.get(k.id) ?? [] }));
 }
@@ -112,6 +121,22 @@ async function listApiKeysWithoutUsage(db: Db, caller: Caller, organizationId?: 
     return (await listApiKeyRows(db, a.organizationId)).map(apiKeyView);
   }
   throw forbidden();
+}
+
+export interface ApiKeyUsageView {
+  apiKeyId: string;
+  /** The quota in force: the key's own, or the server default. */
+  dailyQuota: number;
+  quotaIsDefault: boolean;
+  /** One entry per UTC day, oldest first, zeros included. */
+  days: { day: string; requests: number }[];
+}
+
+/** A key's requests per UTC day over the last `days` days (counts reach the database within seconds of use). */
+export async function apiKeyUsage(db: Db, caller: Caller, id: string, days: number, defaultDailyQuota: number): Promise<ApiKeyUsageView> {
+  const row = await findApiKeyById(db, id);
+  if (!row || !mayManage(caller.actor, row.organizationId)) throw notFound('The API key');
+  return { apiKeyId: row.id, dailyQuota: row.dailyQuota ?? defaultDailyQuota, quotaIsDefault: row.dailyQuota === null, days: await dailyUsageSeries(db, row.id, days) };
 }
 
 /** Revokes a key by id or prefix. Another organization's key is "not found", not "forbidden". */

@@ -240,9 +240,14 @@ function attemptView(a: WebhookAttemptRow): AttemptView {
   return { attemptedAt: a.attemptedAt.toISOString(), statusCode: a.statusCode, durationMs: a.durationMs, error: a.error, responseBody: a.responseBody };
 }
 
-export async function listDeliveries(db: Db, caller: Caller, subscriptionId: string, page: { limit?: number; before?: number } = {}): Promise<DeliveryView[]> {
+export async function listDeliveries(
+  db: Db,
+  caller: Caller,
+  subscriptionId: string,
+  page: { limit?: number; before?: number; status?: WebhookDeliveryRow['status'] } = {},
+): Promise<DeliveryView[]> {
   await manageable(db, caller, subscriptionId);
-  return (await listDeliveryRows(db, subscriptionId, Math.min(page.limit ?? 50, 200), page.before)).map(deliveryView);
+  return (await listDeliveryRows(db, subscriptionId, Math.min(page.limit ?? 50, 200), page.before, page.status)).map(deliveryView);
 }
 
 async function manageableDelivery(db: Db, caller: Caller, subscriptionId: string, deliveryId: number): Promise<WebhookDeliveryRow> {

@@ -123,7 +123,7 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   });
   await app.register(organizationRoutes, { db });
   await app.register(userRoutes, { db });
-  await app.register(apiKeyRoutes, { db });
+  await app.register(apiKeyRoutes, { db, defaultDailyQuota: config.apiKeyDailyQuota });
   await app.register(auditRoutes, { db });
   await app.register(lookupRoutes, { db });
   await app.register((await import('./routes/risk.ts')).riskRoutes, { db });

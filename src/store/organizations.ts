@@ -23,3 +23,8 @@ export async function findOrganizationBySlug(db: Db, slug: string): Promise<Orga
 export async function listOrganizations(db: Db): Promise<OrganizationRow[]> {
   return db.select().from(organizations).orderBy(asc(organizations.name));
 }
+
+export async function updateOrganization(db: Db, id: string, values: Partial<Pick<NewOrganization, 'name' | 'kind' | 'platform' | 'network'>>): Promise<OrganizationRow | undefined> {
+  const [row] = await db.update(organizations).set(values).where(eq(organizations.id, id)).returning();
+  return row;
+}

@@ -1,4 +1,5 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Role } from '../domain/auth/roles.ts';
 import type { Db } from './connection.ts';
 import { organizations, users } from './schema.ts';
 
@@ -33,9 +34,25 @@ export async function findUserWithOrganization(
   return row;
 }
 
-export async function listUsers(db: Db, organizationId?: string): Promise<UserRow[]> {
-  const q = db.select().from(users);
-  return (organizationId ? q.where(eq(users.organizationId, organizationId)) : q).orderBy(asc(users.email));
+export interface UserFilter {
+  organizationId?: string;
+  role?: Role;
+  /** true: not disabled; false: disabled only. */
+  active?: boolean;
+}
+
+export async function listUsers(db: Db, filter: UserFilter = {}): Promise<UserRow[]> {
+  const conditions: SQL[] = [];
+  if (filter.organizationId) conditions.push(eq(users.organizationId, filter.organizationId));
+  if (filter.role) conditions.push(eq(users.role, filter.role));
+  if (filter.active !== undefined) conditions.push(filter.active ? isNull(users.disabledAt) : isNotNull(users.disabledAt));
+  return db.select().from(users).where(and(...conditions)).orderBy(asc(users.email));
+}
+
+/** The distinct roles held by an organization's users (to check a change of the organization's kind). */
+export async function rolesInOrganization(db: Db, organizationId: string): Promise<Role[]> {
+  const rows = await db.selectDistinct({ role: users.role }).from(users).where(eq(users.organizationId, organizationId));
+  return rows.map((r) => r.role);
 }
 
 export async function updateUser(db: Db, id: string, values: Partial<NewUser>): Promise<UserRow | undefined> {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { createApiKey, listApiKeys, revokeApiKey } from '../../app/api-keys.ts';
+import { apiKeyUsage, createApiKey, listApiKeys, revokeApiKey } from '../../app/api-keys.ts';
 import { SCOPES } from '../../domain/auth/access.ts';
 import type { Db } from '../../store/connection.ts';
 import { IdParams, problemResponses, Uuid } from '../schemas/common.ts';
@@ -21,7 +21,9 @@ const ApiKey = Type.Object({
 
 const KEY_MANAGERS = ['admin', 'partner_admin'] as const;
 
-export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+const DEFAULT_DAILY_QUOTA = 100_000;
+
+export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ db: Db; defaultDailyQuota?: number }> = async (app, { db, defaultDailyQuota = DEFAULT_DAILY_QUOTA }) => {
   app.get(
     '/api/v1/api-keys',
     {
@@ -29,11 +31,17 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
       schema: {
         tags: ['accounts'],
         summary: "API keys (admins: all; partner administrators: their organization's)",
-        querystring: Type.Object({ organizationId: Type.Optional(Uuid) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          {
+            organizationId: Type.Optional(Uuid),
+            status: Type.Optional(Type.Enum(['active', 'revoked', 'expired'], { description: 'only keys in this state' })),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ items: Type.Array(ApiKey) }), ...problemResponses },
       },
     },
-    async (request) => ({ items: await listApiKeys(db, request.caller, request.query.organizationId) }),
+    async (request) => ({ items: await listApiKeys(db, request.caller, request.query.organizationId, request.query.status) }),
   );
 
   app.post(
@@ -70,5 +78,29 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
       schema: { tags: ['accounts'], summary: 'Revoke an API key', params: IdParams, response: { 200: ApiKey, ...problemResponses } },
     },
     async (request) => revokeApiKey(db, request.caller, request.params.id),
+  );
+
+  app.get(
+    '/api/v1/api-keys/:id/usage',
+    {
+      config: { access: { roles: KEY_MANAGERS } },
+      schema: {
+        tags: ['accounts'],
+        summary: "An API key's requests per UTC day, with zeros, oldest first",
+        description: 'Counts reach the database within seconds of use. `dailyQuota` is the quota in force (the key’s own or the server default).',
+        params: IdParams,
+        querystring: Type.Object({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, default: 30 })) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            apiKeyId: Type.String(),
+            dailyQuota: Type.Integer(),
+            quotaIsDefault: Type.Boolean(),
+            days: Type.Array(Type.Object({ day: Type.String({ description: 'YYYY-MM-DD (UTC)' }), requests: Type.Integer() })),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => apiKeyUsage(db, request.caller, request.params.id, request.query.days ?? 30, defaultDailyQuota),
   );
 };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { createUser, listUsers, setUserDisabled } from '../../app/accounts.ts';
+import { changeUser, createUser, listUsers, resetUserPassword, signOutUserEverywhere } from '../../app/accounts.ts';
 import { ROLES } from '../../domain/auth/roles.ts';
 import type { Db } from '../../store/connection.ts';
 import { IdParams, problemResponses, Uuid } from '../schemas/common.ts';
@@ -25,11 +25,15 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
       schema: {
         tags: ['accounts'],
         summary: 'Users (admins: all; partner administrators: their organization)',
-        querystring: Type.Object({ organizationId: Type.Optional(Uuid) }, { additionalProperties: false }),
+        description: 'Filters combine: `organizationId`, `role`, `active` (true: not disabled; false: disabled only).',
+        querystring: Type.Object(
+          { organizationId: Type.Optional(Uuid), role: Type.Optional(Type.Enum(ROLES)), active: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ items: Type.Array(User) }), ...problemResponses },
       },
     },
-    async (request) => ({ items: await listUsers(db, request.caller, request.query.organizationId) }),
+    async (request) => ({ items: await listUsers(db, request.caller, request.query) }),
   );
 
   app.post(
@@ -60,12 +64,41 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
       config: { access: { roles: USER_MANAGERS } },
       schema: {
         tags: ['accounts'],
-        summary: 'Disable or enable a user (disabling ends their sessions)',
+        summary: "Change a user's role, or disable or enable them",
+        description: 'Either change ends the user’s sessions. Nobody changes their own role or disables themselves. The role must fit the user’s organization.',
         params: IdParams,
-        body: Type.Object({ disabled: Type.Boolean() }, { additionalProperties: false }),
+        body: Type.Object({ disabled: Type.Optional(Type.Boolean()), role: Type.Optional(Type.Enum(ROLES)) }, { additionalProperties: false }),
         response: { 200: User, ...problemResponses },
       },
     },
-    async (request) => setUserDisabled(db, request.caller, request.params.id, request.body.disabled),
+    async (request) => changeUser(db, request.caller, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/users/:id/sign-out-everywhere',
+    {
+      config: { access: { roles: USER_MANAGERS } },
+      schema: {
+        tags: ['accounts'],
+        summary: 'End every session of a user (audited)',
+        params: IdParams,
+        response: { 200: Type.Object({ sessionsEnded: Type.Integer() }), ...problemResponses },
+      },
+    },
+    async (request) => signOutUserEverywhere(db, request.caller, request.params.id),
+  );
+
+  app.post(
+    '/api/v1/users/:id/reset-password',
+    {
+      config: { access: { roles: USER_MANAGERS } },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Give a user a new generated password, in the answer once; their sessions end',
+        params: IdParams,
+        response: { 200: Type.Object({ user: User, password: Type.String() }), ...problemResponses },
+      },
+    },
+    async (request) => resetUserPassword(db, request.caller, request.params.id),
   );
 };

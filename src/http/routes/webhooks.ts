@@ -186,7 +186,11 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ db: Db; settings: Webhoo
         summary: "A subscription's deliveries, newest first",
         params: IdParams,
         querystring: Type.Object(
-          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })), before: Type.Optional(Type.Integer({ minimum: 1 })) },
+          {
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+            before: Type.Optional(Type.Integer({ minimum: 1 })),
+            status: Type.Optional(Type.Enum(['pending', 'delivered', 'failed'], { description: 'only deliveries in this state (e.g. `failed`)' })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ items: Type.Array(Delivery) }), ...problemResponses },
