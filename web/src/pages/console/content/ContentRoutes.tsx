@@ -1,6 +1,23 @@
+import { Route, Routes } from 'react-router';
+import { RoleGate } from '../../../console/RoleGate.tsx';
 import { NotFoundPage } from '../../NotFoundPage.tsx';
+import { ContentEditorPage } from './ContentEditorPage.tsx';
+import { ContentListPage } from './ContentListPage.tsx';
 
-// Placeholder while the content editing screens are built: the route exists, the screens come next.
+/** Supervisors publish alerts and articles; admins may too (the API lets analysts read only). */
+export const CONTENT_EDITORS = ['admin', 'supervisor'] as const;
+
 export function ContentRoutes() {
-  return <NotFoundPage />;
+  return (
+    <RoleGate roles={CONTENT_EDITORS}>
+      <Routes>
+        <Route index element={<ContentListPage />} />
+        <Route path="articles/new" element={<ContentEditorPage kind="article" />} />
+        <Route path="articles/:key" element={<ContentEditorPage kind="article" />} />
+        <Route path="alerts/new" element={<ContentEditorPage kind="alert" />} />
+        <Route path="alerts/:key" element={<ContentEditorPage kind="alert" />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </RoleGate>
+  );
 }
