@@ -159,5 +159,6 @@ export async function seedDemo(db: Db): Promise<DemoCredential[] | null> {
   // The awareness library is real content (imported at every start too); the alerts are demo ones.
   await importArticles(db, caller);
   await seedDemoAlerts(db, supervisorCaller);
+  await (await import('./seed-history.ts')).seedDemoHistory(db);
   return credentials;
 }
