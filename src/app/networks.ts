@@ -1,5 +1,6 @@
 import type { Db } from '../store/connection.ts';
 import { linksAmong, networkFigures, networkMembers, resolveNetworkId } from '../store/networks.ts';
+import { neighboursOf, networkMember } from '../store/network-neighbours.ts';
 import { notFound } from './errors.ts';
 
 /** Kinds of identifier that live on one platform (for "platforms involved"). */
@@ -49,4 +50,23 @@ export async function getNetwork(db: Db, requestedId: string, memberLimit: numbe
     createdAt: figures.createdAt.toISOString(),
     updatedAt: figures.updatedAt.toISOString(),
   };
+}
+
+export interface NeighbourhoodView {
+  networkId: string;
+  member: NetworkView['members'][number];
+  /** The members linked directly to it, most shared reports first (at most `limit`). */
+  neighbours: NetworkView['members'];
+  /** Links among the member and its neighbours. */
+  links: NetworkView['links'];
+}
+
+/** One member of a network and what it is linked to directly, for expanding a drawing from a node. */
+export async function getNeighbourhood(db: Db, requestedId: string, indicatorId: string, limit: number): Promise<NeighbourhoodView> {
+  const id = await resolveNetworkId(db, requestedId);
+  if (!id) throw notFound('The network');
+  const member = await networkMember(db, id, indicatorId);
+  if (!member) throw notFound('The member of this network');
+  const neighbours = await neighboursOf(db, id, indicatorId, limit);
+  return { networkId: id, member, neighbours, links: await linksAmong(db, [member.id, ...neighbours.map((n) => n.id)]) };
 }

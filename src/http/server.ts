@@ -29,6 +29,7 @@ import { legitimateRoutes } from './routes/legitimate.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { networkRoutes } from './routes/networks.ts';
+import { caseMergeCandidateRoutes } from './routes/case-merge-candidates.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { sightingRoutes } from './routes/sightings.ts';
 import { userRoutes } from './routes/users.ts';
@@ -136,6 +137,7 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   await app.register(sightingRoutes, { db });
   await app.register(reviewRoutes, { db });
   await app.register(networkRoutes, { db });
+  await app.register(caseMergeCandidateRoutes, { db });
   await app.register(caseRoutes, { db, policy: config.indicators, evidence: new LocalEvidenceStore(config.evidenceDir) });
   await app.register(disputeRoutes, { db, policy: config.indicators });
   await app.register(reportRoutes, { db, evidence: new LocalEvidenceStore(config.evidenceDir), policy: config.indicators, publicUrl: config.publicUrl, intakeConcurrency: database.driver === 'postgres' ? 2 : 1 });

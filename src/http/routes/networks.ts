@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { getNetwork } from '../../app/networks.ts';
+import { getNeighbourhood, getNetwork } from '../../app/networks.ts';
 import { AGENCY_ROLES } from '../../domain/auth/access.ts';
 import type { Db } from '../../store/connection.ts';
-import { IdParams, problemResponses } from '../schemas/common.ts';
+import { IdParams, problemResponses, Uuid } from '../schemas/common.ts';
+
+const Member = Type.Object({ id: Type.String(), indicator: Type.String(), kind: Type.String(), display: Type.String(), verdict: Type.String(), reportCount: Type.Integer() });
+const Link = Type.Object({ aId: Type.String(), bId: Type.String(), reports: Type.Integer() });
 
 const Network = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -16,10 +19,8 @@ const Network = Type.Object({
   kinds: Type.Array(Type.Object({ kind: Type.String(), count: Type.Integer() })),
   platforms: Type.Array(Type.String()),
   fraudTypes: Type.Array(Type.String()),
-  members: Type.Array(
-    Type.Object({ id: Type.String(), indicator: Type.String(), kind: Type.String(), display: Type.String(), verdict: Type.String(), reportCount: Type.Integer() }),
-  ),
-  links: Type.Array(Type.Object({ aId: Type.String(), bId: Type.String(), reports: Type.Integer() })),
+  members: Type.Array(Member),
+  links: Type.Array(Link),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });
@@ -40,5 +41,25 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
       },
     },
     async (request) => getNetwork(db, request.params.id, request.query.limit),
+  );
+
+  app.get(
+    '/api/v1/networks/:id/members/:indicatorId/neighbours',
+    {
+      config: { access: { roles: AGENCY_ROLES } },
+      schema: {
+        tags: ['indicators'],
+        summary: 'Expand a network from one member: the members linked to it directly, and the links among them',
+        description:
+          'For drawing a network larger than the members first loaded: the member (an indicator of this network), its direct neighbours (most shared reports first, at most `limit`) and the links among the member and them. An indicator outside the network is 404. Agency staff only.',
+        params: Type.Object({ id: Uuid, indicatorId: Uuid }),
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({ networkId: Type.String({ format: 'uuid' }), member: Member, neighbours: Type.Array(Member), links: Type.Array(Link) }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => getNeighbourhood(db, request.params.id, request.params.indicatorId, request.query.limit),
   );
 };

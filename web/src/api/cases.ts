@@ -146,3 +146,14 @@ export const closeCase = (id: string, note?: string) => action(id, 'close', note
 
 export const bulkAssign = (caseIds: string[], assigneeUserId: string | null) => api.post<BulkResult>('/api/v1/cases/bulk', { action: 'assign', caseIds, assigneeUserId });
 export const bulkVerify = (caseIds: string[], reasons: Reasons) => api.post<BulkResult>('/api/v1/cases/bulk', { action: 'verify', caseIds, reasons });
+
+// Merging (the case workspace's merge tool).
+export interface MergeCandidate {
+  case: CaseSummary;
+  sharedIndicators: { id: string; indicator: string; display: string }[];
+  mergeable: boolean;
+}
+export const mergeCandidates = (id: string, reference?: string, signal?: AbortSignal) =>
+  api.get<{ items: MergeCandidate[] }>(`/api/v1/cases/${encodeURIComponent(id)}/merge-candidates${reference ? `?reference=${encodeURIComponent(reference)}` : ''}`, { signal });
+export const mergeCase = (targetId: string, sourceCaseId: string, reason: string) =>
+  action<{ target: CaseSummary; merged: CaseSummary }>(targetId, 'merge', { sourceCaseId, reason });

@@ -38,7 +38,8 @@ export interface Escalation {
 }
 
 export interface EscalationDetail extends Escalation {
-  evidence: { sha256: string; mediaType: string; size: number; redacted: boolean; url: string }[];
+  /** `sourceSha256` and `redactions` are for the agency only. */
+  evidence: { sha256: string; mediaType: string; size: number; redacted: boolean; url: string; sourceSha256?: string; redactions?: RedactionBox[] | null }[];
 }
 
 export interface EscalationQuery {
@@ -71,7 +72,15 @@ export interface EscalateInput {
   fraudCategory: string;
   legalBasis: string;
   message?: string;
-  evidence?: { sha256: string }[];
+  evidence?: { sha256: string; redactions?: RedactionBox[] }[];
+}
+
+/** A rectangle to black out, in whole pixels of the stored image (origin top left), as the API takes it. */
+export interface RedactionBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 export const escalateCase = (caseId: string, body: EscalateInput) =>
   api.post<{ escalations: Escalation[] }>(`/api/v1/cases/${encodeURIComponent(caseId)}/escalations`, body);
@@ -85,4 +94,28 @@ export const PLATFORM_OF_KIND: Readonly<Record<string, string>> = {
   instagram: 'instagram',
   x: 'x',
   youtube: 'youtube',
+};
+
+// Bulk answers, CSV export and import (the platform inbox).
+export interface BulkAnswerResult {
+  results: {
+    index: number;
+    escalationId: string | null;
+    ok: boolean;
+    escalation?: Escalation;
+    error?: { status: number; code: string; message: string; errors?: { field: string; message: string }[] };
+  }[];
+  answered: number;
+  failed: number;
+}
+export const answerEscalations = (items: { escalationId: string; action: PlatformAction; note?: string | null; reference?: string | null }[]) =>
+  api.post<BulkAnswerResult>('/api/v1/escalations/answers', items);
+/**
+ * The CSV upload. The route takes `text/csv` or a JSON string (its body schema is a string);
+ * the shared client sends JSON with the session's CSRF token, so the file's text goes as one.
+ */
+export const answerEscalationsCsv = (csv: string) => api.post<BulkAnswerResult>('/api/v1/escalations/answers/csv', csv);
+export const escalationsExportUrl = (query: Omit<EscalationQuery, 'cursor' | 'limit'>) => {
+  const search = escalationQueryString(query);
+  return `/api/v1/escalations/export.csv${search ? `?${search}` : ''}`;
 };

@@ -41,7 +41,17 @@ export interface ReportEvidence {
   url: string | null;
 }
 
-export const getNetwork = (id: string, signal?: AbortSignal) => api.get<Network>(`/api/v1/networks/${encodeURIComponent(id)}?limit=100`, { signal });
+/** The API gives at most 1000 members at once; the drawing starts with the first 100. */
+export const NETWORK_MEMBER_LIMITS = [100, 250, 500, 1000] as const;
+export const getNetwork = (id: string, signal?: AbortSignal, limit = 100) => api.get<Network>(`/api/v1/networks/${encodeURIComponent(id)}?limit=${limit}`, { signal });
+export interface Neighbourhood {
+  networkId: string;
+  member: Network['members'][number];
+  neighbours: Network['members'];
+  links: Network['links'];
+}
+export const getNeighbourhood = (networkId: string, indicatorId: string, signal?: AbortSignal) =>
+  api.get<Neighbourhood>(`/api/v1/networks/${encodeURIComponent(networkId)}/members/${encodeURIComponent(indicatorId)}/neighbours?limit=100`, { signal });
 export const getIndicator = (id: string, signal?: AbortSignal) => api.get<IndicatorDetail>(`/api/v1/indicators/${encodeURIComponent(id)}`, { signal });
 export const getReportEvidence = (id: string, signal?: AbortSignal) =>
   api.get<{ id: string; evidence: ReportEvidence[] }>(`/api/v1/reports/${encodeURIComponent(id)}`, { signal });

@@ -1,13 +1,15 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assignCase, closeCase, commentOnCase, rejectCase, setCasePriority, triageCase, verifyCase, type CaseDetail, type Reasons } from '../../../api/cases.ts';
-import { escalateCase, PLATFORM_OF_KIND } from '../../../api/escalations.ts';
+import { escalateCase, PLATFORM_OF_KIND, type RedactionBox } from '../../../api/escalations.ts';
 import { FRAUD_TYPES } from '../../../api/public.ts';
 import { ConfirmDialog } from '../../../console/ConfirmDialog.tsx';
 import { fraudTypeKey, platformKey } from '../../../console/labels.ts';
 import { fieldErrors } from '../../../console/ProblemNotice.tsx';
 import { emptyReasons, ReasonsFields, reasonsBody } from '../../../console/ReasonsFields.tsx';
 import type { ReportEvidence } from '../../../api/networks.ts';
+import { MergeAction } from './MergeAction.tsx';
+import { REDACTABLE_TYPES, RedactionEditor } from './RedactionEditor.tsx';
 
 type Action = 'triage' | 'assign' | 'unassign' | 'priority' | 'comment' | 'verify' | 'reject' | 'escalate' | 'close';
 
@@ -55,6 +57,7 @@ export function CaseActions({ detail, evidence, meId, onChanged }: { detail: Cas
   const [legalBasis, setLegalBasis] = useState('');
   const [fraudCategory, setFraudCategory] = useState(detail.category);
   const [shared, setShared] = useState<string[]>([]);
+  const [redactions, setRedactions] = useState<Record<string, RedactionBox[]>>({});
   const files = [...new Map(evidence.map((f) => [f.sha256, f])).values()];
 
   const open = (a: Action) => {
@@ -66,6 +69,7 @@ export function CaseActions({ detail, evidence, meId, onChanged }: { detail: Cas
     setSubjects(escalatable.map((i) => i.id));
     setFraudCategory(detail.category);
     setShared([]);
+    setRedactions({});
     setAction(a);
   };
 
@@ -98,7 +102,7 @@ export function CaseActions({ detail, evidence, meId, onChanged }: { detail: Cas
           await rejectCase(detail.id, { reason: trimmed, indicators: rejectMode, ...(rejectMode === 'clear' ? { reasons: reasonsBody(reasons) } : {}) });
           break;
         case 'escalate':
-          await escalateCase(detail.id, { subjects, fraudCategory, legalBasis: legalBasis.trim(), ...(trimmed ? { message: trimmed } : {}), ...(shared.length > 0 ? { evidence: shared.map((sha256) => ({ sha256 })) } : {}) });
+          await escalateCase(detail.id, { subjects, fraudCategory, legalBasis: legalBasis.trim(), ...(trimmed ? { message: trimmed } : {}), ...(shared.length > 0 ? { evidence: shared.map((sha256) => (redactions[sha256]?.length ? { sha256, redactions: redactions[sha256] } : { sha256 })) } : {}) });
           break;
         case 'close':
           await closeCase(detail.id, trimmed || undefined);
@@ -202,12 +206,26 @@ export function CaseActions({ detail, evidence, meId, onChanged }: { detail: Cas
             <fieldset>
               <legend>{t('console.actions.shareEvidence')}</legend>
               {files.map((f, n) => (
-                <label key={f.sha256} className="check">
-                  <input type="checkbox" checked={shared.includes(f.sha256)} onChange={() => setShared((s) => (s.includes(f.sha256) ? s.filter((x) => x !== f.sha256) : [...s, f.sha256]))} />{' '}
-                  {t('console.actions.evidenceFile', { n: n + 1, type: f.mediaType })}
-                </label>
+                <div key={f.sha256} className="shared-evidence__item">
+                  <label className="check">
+                    <input type="checkbox" checked={shared.includes(f.sha256)} onChange={() => setShared((s) => (s.includes(f.sha256) ? s.filter((x) => x !== f.sha256) : [...s, f.sha256]))} />{' '}
+                    {t('console.actions.evidenceFile', { n: n + 1, type: f.mediaType })}
+                  </label>
+                  {/* Each shared image can be redacted: the platform then receives only the blacked-out copy. */}
+                  {shared.includes(f.sha256) && f.url && REDACTABLE_TYPES.has(f.mediaType) && (
+                    <RedactionEditor
+                      src={f.url}
+                      name={t('console.actions.evidenceFile', { n: n + 1, type: f.mediaType })}
+                      boxes={redactions[f.sha256] ?? []}
+                      onChange={(boxes) => setRedactions((r) => ({ ...r, [f.sha256]: boxes }))}
+                    />
+                  )}
+                  {fieldErrors(error, `/evidence/${shared.indexOf(f.sha256)}`).length > 0 && shared.includes(f.sha256) && (
+                    <p className="field__error">{fieldErrors(error, `/evidence/${shared.indexOf(f.sha256)}`).join(' ')}</p>
+                  )}
+                </div>
               ))}
-              <p className="field__hint">{t('console.actions.shareEvidenceHint')}</p>
+              <p className="field__hint">{t('caseTools.redaction.shareHint')}</p>
             </fieldset>
           )}
           <TextField id="act-message" label={t('console.actions.messageToPlatform')} value={note} onChange={setNote} multiline errors={fieldErrors(error, '/message')} />
@@ -233,6 +251,7 @@ export function CaseActions({ detail, evidence, meId, onChanged }: { detail: Cas
         {button('reject', 'danger')}
         {button('escalate', 'primary')}
         {button('close')}
+        {detail.allowedEvents.includes('merge_received') && <MergeAction detail={detail} onMerged={(reference) => { setDone(t('caseTools.merge.done', { reference })); onChanged(); }} />}
       </div>
       {done && <p className="notice notice--success" role="status" data-testid="action-done">{done}</p>}
       <ConfirmDialog

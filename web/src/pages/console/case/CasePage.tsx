@@ -4,13 +4,15 @@ import { Link, useParams } from 'react-router';
 import { getCase, type CaseDetail } from '../../../api/cases.ts';
 import { useAuth } from '../../../auth/use-auth.ts';
 import { AGENCY_ROLES } from '../../../console/console-nav.ts';
-import { caseStateKey, escalationStatusKey, fraudTypeKey, platformActionKey, platformKey } from '../../../console/labels.ts';
+import { caseStateKey, fraudTypeKey } from '../../../console/labels.ts';
 import { ProblemNotice } from '../../../console/ProblemNotice.tsx';
 import { RoleGate } from '../../../console/RoleGate.tsx';
 import { usePageTitle } from '../../../layout/use-page-title.ts';
-import { formatDateTime, formatVnd } from '../../../portal/format.ts';
+import { formatVnd } from '../../../portal/format.ts';
 import { useLanguage } from '../../../portal/use-language.ts';
 import { CaseActions } from './CaseActions.tsx';
+import { EscalationsSection } from './EscalationsSection.tsx';
+import { MergedNotice } from './MergeAction.tsx';
 import { IndicatorsSection } from './IndicatorsSection.tsx';
 import { ReportsSection } from './ReportsSection.tsx';
 import { Timeline } from './Timeline.tsx';
@@ -88,6 +90,7 @@ function CaseWorkspace() {
           <p>{t('console.case.coordinationBody')}</p>
         </div>
       )}
+      <MergedNotice detail={detail} />
       <ProblemNotice error={error} />
       <CaseActions detail={detail} evidence={Object.values(evidence).flat()} meId={me?.id ?? null} onChanged={() => void reload()} />
       <div className="case-columns">
@@ -96,21 +99,7 @@ function CaseWorkspace() {
           <IndicatorsSection indicators={detail.indicators} />
         </div>
         <div>
-          <section className="card" aria-labelledby="case-escalations">
-            <h2 id="case-escalations">{t('console.case.escalations')}</h2>
-            {detail.escalations.length === 0 ? (
-              <p>{t('console.case.noEscalations')}</p>
-            ) : (
-              <ul className="plain-list" data-testid="case-escalations">
-                {detail.escalations.map((e) => (
-                  <li key={e.id}>
-                    <strong>{t(platformKey(e.platform))}</strong> — {t(escalationStatusKey(e.status))}
-                    {e.action && <> ({t(platformActionKey(e.action))})</>} · {t('console.board.due')} {formatDateTime(e.dueAt, language)}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <EscalationsSection detail={detail} />
           <Timeline events={detail.events} meId={me?.id ?? null} />
         </div>
       </div>

@@ -14,10 +14,12 @@ const VERDICT_COLOURS: Record<string, string> = {
  * coloured by verdict, edges as thick as the reports naming both. The list beside it carries the
  * same facts for screen readers and keyboards; the drawing is a picture of it.
  */
-export function NetworkGraph({ network, focusId }: { network: Network; focusId: string }) {
+export function NetworkGraph({ network, focusId, onNodeTap }: { network: Network; focusId: string; onNodeTap?: (memberId: string) => void }) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
+  const tap = useRef(onNodeTap);
+  tap.current = onNodeTap;
   useEffect(() => {
     let destroyed = false;
     let destroy: (() => void) | null = null;
@@ -40,6 +42,8 @@ export function NetworkGraph({ network, focusId }: { network: Network; focusId: 
           userZoomingEnabled: true,
           boxSelectionEnabled: false,
         });
+        // A tap (mouse or touch) on a node expands the network from it; the list's buttons do the same by keyboard.
+        graph.on('tap', 'node', (event) => tap.current?.(event.target.id()));
         destroy = () => graph.destroy();
       },
       () => setFailed(true),

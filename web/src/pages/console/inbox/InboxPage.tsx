@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ESCALATION_STATUSES, listEscalations, type Escalation, type EscalationStatus } from '../../../api/escalations.ts';
+import { ESCALATION_STATUSES, listEscalations, type BulkAnswerResult, type Escalation, type EscalationStatus } from '../../../api/escalations.ts';
 import { PLATFORM_ROLES } from '../../../console/console-nav.ts';
 import { Countdown } from '../../../console/Countdown.tsx';
 import { escalationStatusKey, fraudTypeKey, platformActionKey } from '../../../console/labels.ts';
@@ -9,7 +9,10 @@ import { RoleGate } from '../../../console/RoleGate.tsx';
 import { usePageTitle } from '../../../layout/use-page-title.ts';
 import { formatDateTime } from '../../../portal/format.ts';
 import { useLanguage } from '../../../portal/use-language.ts';
+import { BulkAnswerDialog } from './BulkAnswerDialog.tsx';
+import { CsvTools } from './CsvTools.tsx';
 import { EscalationPanel } from './EscalationPanel.tsx';
+import { RowResults } from './RowResults.tsx';
 
 export function InboxPage() {
   return (
@@ -31,6 +34,9 @@ function Inbox() {
   const [error, setError] = useState<unknown>(null);
   const [loaded, setLoaded] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const [outcome, setOutcome] = useState<{ result: BulkAnswerResult; source: 'bulk' | 'csv' } | null>(null);
 
   const load = useCallback(
     async (cursor?: string) => {
@@ -52,6 +58,18 @@ function Inbox() {
   }, [load]);
 
   const replace = (updated: Escalation) => setItems((old) => old.map((e) => (e.id === updated.id ? { ...e, ...updated } : e)));
+  // Only unanswered escalations can be answered in bulk; answered ones have no checkbox.
+  const answerable = items.filter((e) => e.status !== 'actioned');
+  const chosen = answerable.filter((e) => selected.includes(e.id));
+  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+  const allChosen = answerable.length > 0 && chosen.length === answerable.length;
+  const finished = (result: BulkAnswerResult, source: 'bulk' | 'csv') => {
+    setOutcome({ result, source });
+    setBulkOpen(false);
+    setSelected([]);
+    for (const r of result.results) if (r.escalation) replace(r.escalation);
+    void load();
+  };
 
   return (
     <div className="page console-page">
@@ -70,12 +88,22 @@ function Inbox() {
         </label>
       </form>
       <ProblemNotice error={error} />
+      <div className="bulk-bar" role="group" aria-label={t('caseTools.inbox.bulkGroup')}>
+        <span data-testid="inbox-selected">{t('caseTools.inbox.selected', { count: chosen.length })}</span>
+        <button type="button" className="button button--primary" disabled={chosen.length === 0} onClick={() => setBulkOpen(true)}>
+          {t('caseTools.inbox.bulkAnswer', { count: chosen.length })}
+        </button>
+      </div>
+      {outcome && <RowResults result={outcome.result} source={outcome.source} />}
       {loaded && items.length === 0 && !error && <p className="callout">{t('console.inbox.empty')}</p>}
       <div className="table-scroll">
         <table className="console-table">
           <caption className="visually-hidden">{t('console.inbox.caption')}</caption>
           <thead>
             <tr>
+              <th scope="col">
+                <input type="checkbox" aria-label={t('caseTools.inbox.selectAll')} checked={allChosen} disabled={answerable.length === 0} onChange={() => setSelected(allChosen ? [] : answerable.map((e) => e.id))} />
+              </th>
               <th scope="col">{t('console.inbox.case')}</th>
               <th scope="col">{t('console.queue.category')}</th>
               <th scope="col">{t('console.queue.status')}</th>
@@ -86,6 +114,9 @@ function Inbox() {
           <tbody>
             {items.map((e) => (
               <tr key={e.id} data-testid="inbox-row">
+                <td>
+                  {e.status !== 'actioned' && <input type="checkbox" aria-label={t('caseTools.inbox.select', { reference: e.caseReference })} checked={selected.includes(e.id)} onChange={() => toggle(e.id)} />}
+                </td>
                 <td>
                   <button type="button" className="link-button" aria-expanded={openId === e.id} onClick={() => setOpenId(openId === e.id ? null : e.id)}>
                     {e.caseReference}
@@ -105,6 +136,8 @@ function Inbox() {
       </div>
       {nextCursor && <button type="button" className="button button--secondary" onClick={() => void load(nextCursor)}>{t('console.queue.more')}</button>}
       {openId && <EscalationPanel key={openId} id={openId} onChanged={replace} onClose={() => setOpenId(null)} />}
+      <CsvTools query={{ status: status ? [status] : undefined, overdue: overdue || undefined }} onImported={(result) => finished(result, 'csv')} />
+      <BulkAnswerDialog open={bulkOpen} selected={chosen} onCancel={() => setBulkOpen(false)} onDone={(result) => finished(result, 'bulk')} />
     </div>
   );
 }
