@@ -105,11 +105,15 @@ function layout(input: CardInput): Node {
   }
   if (input.result) main.push(el('div', { fontSize: 28, marginTop: 22, color: palette.ink, fontWeight: 700 }, labels.challenge));
   const footer = el('div', { display: 'flex', fontSize: 24, color: palette.ink, opacity: 0.85 }, input.partners.length ? `${labels.partners}: ${clip(input.partners.join(' · '), 90)}` : ' ');
-  return el(
-    'div',
-    { display: 'flex', flexDirection: 'column', justifyContent: 'space-between', width: CARD_WIDTH, height: CARD_HEIGHT, padding: '48px 64px', backgroundColor: palette.background, fontFamily: 'BeVietnamPro, BeVietnamProVi', borderBottom: `16px solid ${palette.accent}` },
-    [header, el('div', { display: 'flex', flexDirection: 'column', width: '100%' }, main), footer],
-  );
+  // Sizes are given to an inner box: satori adds padding and borders outside a box's width.
+  return el('div', { display: 'flex', flexDirection: 'column', width: CARD_WIDTH, height: CARD_HEIGHT, backgroundColor: palette.background, fontFamily: 'BeVietnamPro, BeVietnamProVi' }, [
+    el('div', { display: 'flex', flexDirection: 'column', justifyContent: 'space-between', width: CARD_WIDTH - 2 * 64, height: CARD_HEIGHT - 2 * 44 - 16, margin: '44px 64px' }, [
+      header,
+      el('div', { display: 'flex', flexDirection: 'column', width: '100%' }, main),
+      footer,
+    ]),
+    el('div', { display: 'flex', width: CARD_WIDTH, height: 16, backgroundColor: palette.accent }),
+  ]);
 }
 
 /** Renders one card to PNG bytes (about 50–200 ms of CPU; callers cache). */

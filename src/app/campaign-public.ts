@@ -1,6 +1,7 @@
 import { isActiveOn, vietnamDate } from '../domain/campaigns/dates.ts';
 import type { CampaignLanguage, QuizItem } from '../domain/campaigns/model.ts';
-import { findPublishedCampaignBySlug, listPublishedCampaignRows, organizationsByIds, publicAlertTitles, publicArticleTitles, type CampaignRow } from '../store/campaigns.ts';
+import { sumFigures } from '../domain/campaigns/figures.ts';
+import { findPublishedCampaignBySlug, listCounterRows, listPublishedCampaignRows, organizationsByIds, publicAlertTitles, publicArticleTitles, type CampaignRow } from '../store/campaigns.ts';
 import type { Db } from '../store/connection.ts';
 import { campaignText, partnersOf, type CampaignPartner } from './campaign-views.ts';
 import { notFound } from './errors.ts';
@@ -133,4 +134,40 @@ export async function publicQuiz(db: Db, slug: string, lang: CampaignLanguage, n
       return { id: q.id, kind: q.kind, channel: q.channel, sender: q.sender, content: t.content, answer: q.answer, signs: t.signs, explanation: t.explanation, ...(q.articleSlug && { articleSlug: q.articleSlug }) };
     }),
   };
+}
+
+/** A published campaign's reach as the public statistics page shows it (counts only). */
+export interface PublicCampaignReach {
+  slug: string;
+  /** In Vietnamese; `titles` has both languages. */
+  title: string;
+  titles: { vi: string; en: string };
+  views: number;
+  quizCompletions: number;
+  averageScore: number | null;
+  shares: number;
+  lookups: number;
+  reports: number;
+}
+
+/** Every public campaign with its reach since it began, active ones first (as on the campaigns page). */
+export async function publicCampaignReach(db: Db, now = new Date()): Promise<PublicCampaignReach[]> {
+  const { items } = await listPublicCampaigns(db, 'vi', now);
+  const rows = (await listPublishedCampaignRows(db)).filter((r) => items.some((i) => i.slug === r.slug));
+  const counters = await listCounterRows(db, rows.map((r) => r.id));
+  return items.map((item) => {
+    const row = rows.find((r) => r.slug === item.slug)!;
+    const f = sumFigures(counters.filter((c) => c.campaignId === row.id));
+    return {
+      slug: item.slug,
+      title: campaignText(row, 'vi').title,
+      titles: { vi: campaignText(row, 'vi').title, en: campaignText(row, 'en').title },
+      views: f.views,
+      quizCompletions: f.quizCompletions,
+      averageScore: f.averageScore,
+      shares: f.shares,
+      lookups: f.lookups,
+      reports: f.reports,
+    };
+  });
 }

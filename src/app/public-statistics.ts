@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { platformOfKind } from '../domain/escalations/platforms.ts';
 import { queryRows, type Db } from '../store/connection.ts';
 import { escalationFigures } from './escalation-figures.ts';
+import { publicCampaignReach, type PublicCampaignReach } from './campaign-public.ts';
 
 export interface PublicStatistics {
   /** The last 12 weeks (Monday to Sunday, Vietnam time), oldest first; weeks with no reports included. */
@@ -22,6 +23,8 @@ export interface PublicStatistics {
     onTimeRate: number | null;
     medianHoursToAct: number | null;
   }[];
+  /** Reach of each public awareness campaign since it began (docs/campaigns.md). */
+  campaigns: PublicCampaignReach[];
   from: string;
   to: string;
   generatedAt: string;
@@ -53,7 +56,7 @@ export async function publicStatistics(db: Db, now = new Date()): Promise<Public
   const to = now.toISOString();
   const range = (column: string) => sql`${sql.raw(column)} >= ${from}::timestamptz and ${sql.raw(column)} < ${to}::timestamptz`;
 
-  const [perWeek, perKind, outcomes, figures] = await Promise.all([
+  const [perWeek, perKind, outcomes, figures, campaigns] = await Promise.all([
     // Week buckets computed in SQL as whole weeks from the first Monday: no time zone database needed.
     queryRows<{ week: number; category: string; count: number }>(
       db,
@@ -75,6 +78,7 @@ export async function publicStatistics(db: Db, now = new Date()): Promise<Public
           from escalations e where ${range('e.created_at')} group by e.platform`,
     ),
     escalationFigures(db, { from, to }, now),
+    publicCampaignReach(db, now),
   ]);
 
   const weeks = Array.from({ length: STATISTICS_WEEKS }, (_, i) => ({ weekStart: localDate(new Date(firstWeek.getTime() + i * 7 * DAY_MS)), byCategory: {} as Record<string, number> }));
@@ -105,7 +109,7 @@ export async function publicStatistics(db: Db, now = new Date()): Promise<Public
       medianHoursToAct: f?.medianHoursToAct ?? null,
     };
   });
-  return { weeks, platforms, from, to, generatedAt: now.toISOString() };
+  return { weeks, platforms, campaigns, from, to, generatedAt: now.toISOString() };
 }
 
 /** The statistics cost a few aggregate queries: each server keeps an answer for a minute. */

@@ -159,6 +159,7 @@ export async function seedDemo(db: Db): Promise<DemoCredential[] | null> {
   // The awareness library is real content (imported at every start too); the alerts are demo ones.
   await importArticles(db, caller);
   await seedDemoAlerts(db, supervisorCaller);
+  await (await import('./seed-campaigns.ts')).seedDemoCampaigns(db, supervisorCaller);
   await (await import('./seed-history.ts')).seedDemoHistory(db);
   return credentials;
 }

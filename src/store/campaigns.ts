@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { CampaignEventKind } from '../domain/campaigns/model.ts';
 import type { CounterRow } from '../domain/campaigns/figures.ts';
 import type { Db } from './connection.ts';
@@ -114,4 +114,21 @@ export async function publicAlertTitles(db: Db, ids: string[], now: Date): Promi
     .from(alerts)
     .innerJoin(alertTranslations, eq(alertTranslations.alertId, alerts.id))
     .where(and(inArray(alerts.id, ids), inArray(alerts.status, ['published', 'scheduled']), lte(alerts.publishAt, now)));
+}
+
+export async function organizationsBySlugs(db: Db, slugs: string[]): Promise<{ id: string; slug: string }[]> {
+  if (slugs.length === 0) return [];
+  return db.select({ id: organizations.id, slug: organizations.slug }).from(organizations).where(inArray(organizations.slug, slugs));
+}
+
+/** The newest public alerts about any of these fraud types (the demo campaigns link them). */
+export async function publicAlertIdsAbout(db: Db, fraudTypes: string[], now: Date, limit: number): Promise<string[]> {
+  if (fraudTypes.length === 0) return [];
+  const rows = await db
+    .select({ id: alerts.id })
+    .from(alerts)
+    .where(and(inArray(alerts.status, ['published', 'scheduled']), lte(alerts.publishAt, now), arrayOverlaps(alerts.fraudTypes, fraudTypes)))
+    .orderBy(desc(alerts.publishAt), asc(alerts.id))
+    .limit(limit);
+  return rows.map((r) => r.id);
 }

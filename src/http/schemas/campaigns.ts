@@ -1,9 +1,10 @@
 import { Type } from 'typebox';
-import { CAMPAIGN_EVENT_KINDS, CAMPAIGN_STATUSES, CAMPAIGN_THEMES, LIMITS, PARTNER_KINDS, QUIZ_ANSWERS, QUIZ_KINDS } from '../../domain/campaigns/model.ts';
+import { CAMPAIGN_EVENT_KINDS, CAMPAIGN_LANGUAGES, CAMPAIGN_STATUSES, CAMPAIGN_THEMES, LIMITS, PARTNER_KINDS, QUIZ_ANSWERS, QUIZ_KINDS } from '../../domain/campaigns/model.ts';
 import { CAMPAIGN_SLUG_PATTERN } from '../../domain/campaigns/slug.ts';
 import { FRAUD_TYPES } from '../../domain/fraud-types.ts';
-import { Language } from './content.ts';
 
+/** Not imported from content.ts, which imports this file (a cycle would leave it undefined at load). */
+const Language = Type.Enum(CAMPAIGN_LANGUAGES, { description: 'Language of the texts; Vietnamese when the requested one is missing.' });
 const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const DateTime = Type.String({ format: 'date-time' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);

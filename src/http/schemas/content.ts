@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { FRAUD_TYPES } from '../../domain/fraud-types.ts';
 import { CONTENT_LANGUAGES } from '../../store/schema.ts';
+import { PublicCampaignReach } from './campaigns.ts';
 
 export const Language = Type.Enum(CONTENT_LANGUAGES, { description: 'Language of the text; Vietnamese when the requested one is missing.' });
 
@@ -64,6 +65,7 @@ export const PublicStatistics = Type.Object({
       medianHoursToAct: Nullable(Type.Number()),
     }),
   ),
+  campaigns: Type.Array(PublicCampaignReach, { description: 'Reach of each public awareness campaign since it began: counts only.' }),
   from: DateTime,
   to: DateTime,
   generatedAt: DateTime,
