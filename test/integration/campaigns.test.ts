@@ -408,3 +408,17 @@ describe('demo campaigns', () => {
     }
   });
 });
+
+describe('API reference', () => {
+  it('describes the campaign routes with their access rules, and not the web pages', async () => {
+    const res = await get('/api/v1/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const paths = res.json().paths as Record<string, Record<string, { description?: string; summary?: string }>>;
+    for (const p of ['/api/v1/public/campaigns', '/api/v1/public/campaigns/{slug}', '/api/v1/public/campaigns/{slug}/quiz', '/api/v1/public/campaigns/{slug}/events', '/api/v1/public/campaigns/{slug}/card.png', '/api/v1/public/campaigns/{slug}/result-card.png', '/api/v1/campaigns', '/api/v1/campaigns/{id}', '/api/v1/campaigns/{id}/figures']) {
+      expect(paths[p], p).toBeDefined();
+    }
+    expect(paths['/api/v1/campaigns']!.post!.description).toContain('Access: users with role admin, supervisor.');
+    expect(paths['/api/v1/campaigns/{id}/figures']!.get!.description).toContain('admin, supervisor, analyst');
+    expect(Object.keys(paths).some((p) => p.startsWith('/campaigns'))).toBe(false);
+  });
+});
