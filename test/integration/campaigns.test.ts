@@ -294,6 +294,7 @@ describe('Open Graph tags on campaign pages', () => {
     expect(res.body).not.toContain('<script>alert(1)</script>');
     expect(res.body).toContain('content="Cẩn thận &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot; &amp; $&amp; co"');
     expect(res.body).toContain('content="Tóm tắt &#39;&lt;b&gt;&#39; &quot;x&quot;"');
+    expect(res.body).toContain('<title>Cẩn thận &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot; &amp; $&amp; co — Canh Giác</title>');
   });
 
   it('leaves unknown campaigns and other pages as they are', async () => {

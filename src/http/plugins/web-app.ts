@@ -74,8 +74,9 @@ export function withHeadTags(html: string, metas: readonly HeadMeta[], title?: s
     .map((m) => ('property' in m ? `<meta property="${escapeHtml(m.property)}" content="${escapeHtml(m.content)}" />` : `<meta name="${escapeHtml(m.name)}" content="${escapeHtml(m.content)}" />`))
     .join('\n    ');
   let out = html;
-  if (title !== undefined) out = out.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`);
-  // A function as replacement: a `$&` in a campaign's text must stay text.
+  // Functions as replacements: a `$&` in a campaign's text must stay text.
+  if (title !== undefined) out = out.replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(title)}</title>`);
+  if (metas.length === 0) return out;
   return out.includes('</head>') ? out.replace('</head>', () => `    ${tags}\n  </head>`) : `${tags}\n${out}`;
 }
 
