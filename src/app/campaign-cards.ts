@@ -90,7 +90,8 @@ function layout(input: CardInput): Node {
   ]);
   const main: Node[] = [];
   if (input.result) {
-    main.push(el('div', { fontSize: 64, fontWeight: 700, color: palette.accent, lineHeight: 1.15 }, labels.result(input.result.score, input.result.of)));
+    const headline = labels.result(input.result.score, input.result.of);
+    main.push(el('div', { fontSize: headline.length > 32 ? 52 : 64, fontWeight: 700, color: palette.accent, lineHeight: 1.15 }, headline));
     main.push(el('div', { fontSize: 34, fontWeight: 700, color: palette.ink, marginTop: 16, lineHeight: 1.25 }, clip(input.title, 90)));
   } else {
     main.push(el('div', { fontSize: input.title.length > 50 ? 60 : 72, fontWeight: 700, color: palette.ink, lineHeight: 1.12 }, clip(input.title, 100)));
