@@ -4,6 +4,7 @@ import { assignCase, closeCase, commentOnCase, rejectCase, setCasePriority, tria
 import { escalateCase, PLATFORM_OF_KIND, type RedactionBox } from '../../../api/escalations.ts';
 import { FRAUD_TYPES } from '../../../api/public.ts';
 import { ConfirmDialog } from '../../../console/ConfirmDialog.tsx';
+import { AssignToAction } from './AssignToAction.tsx';
 import { fraudTypeKey, platformKey } from '../../../console/labels.ts';
 import { fieldErrors } from '../../../console/ProblemNotice.tsx';
 import { emptyReasons, ReasonsFields, reasonsBody } from '../../../console/ReasonsFields.tsx';
@@ -245,6 +246,7 @@ export function CaseActions({ detail, evidence, meId, onChanged }: { detail: Cas
         {button('triage', 'primary')}
         {detail.assigneeUserId !== meId && button('assign')}
         {detail.assigneeUserId !== null && button('unassign')}
+        <AssignToAction detail={detail} onAssigned={onChanged} />
         {button('priority')}
         {button('comment')}
         {button('verify', 'primary')}

@@ -1,24 +1,35 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import { bulkAssign, bulkVerify, CASE_SORTS, CASE_STATES, listCases, type BulkResult, type CaseQuery, type CaseState, type CaseSummary } from '../../../api/cases.ts';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { bulkAssign, bulkVerify, CASE_SORTS, CASE_STATES, listCases, type CaseState, type CaseSummary } from '../../../api/cases.ts';
+import { PLATFORM_OF_KIND } from '../../../api/escalations.ts';
+import { bulkEscalate, listAssignees, type Assignee, type BulkCaseResult, type ViewFilters } from '../../../api/queue-tools.ts';
 import { FRAUD_TYPES } from '../../../api/public.ts';
 import { useAuth } from '../../../auth/use-auth.ts';
 import { AGENCY_ROLES } from '../../../console/console-nav.ts';
 import { ConfirmDialog } from '../../../console/ConfirmDialog.tsx';
-import { caseStateKey, fraudTypeKey } from '../../../console/labels.ts';
-import { ProblemNotice } from '../../../console/ProblemNotice.tsx';
+import { caseStateKey, fraudTypeKey, platformKey } from '../../../console/labels.ts';
+import { fieldErrors, ProblemNotice } from '../../../console/ProblemNotice.tsx';
 import { emptyReasons, ReasonsFields, reasonsBody } from '../../../console/ReasonsFields.tsx';
 import { RoleGate } from '../../../console/RoleGate.tsx';
 import { usePageTitle } from '../../../layout/use-page-title.ts';
 import { formatDateTime, formatVnd } from '../../../portal/format.ts';
 import { useLanguage } from '../../../portal/use-language.ts';
+import { AssigneePicker } from './AssigneePicker.tsx';
+import { BulkOutcome } from './BulkOutcome.tsx';
+import { filtersFromSearch, filtersToSearch, sortOf } from './queue-url.ts';
 import { ShortcutsHelp } from './ShortcutsHelp.tsx';
 import { useQueueShortcuts } from './use-queue-shortcuts.ts';
+import { ViewsMenu } from './ViewsMenu.tsx';
+import './queue-tools.css';
 
 const COUNTS_REFRESH_MS = 20_000;
+const PLATFORMS = [...new Set(Object.values(PLATFORM_OF_KIND))];
+const SUPERVISING = ['admin', 'supervisor'];
+const ESCALATING = ['analyst', 'supervisor'];
 
-type Filters = Omit<CaseQuery, 'cursor' | 'limit'>;
+type Filters = ViewFilters;
+type BulkAction = 'assign' | 'assignTo' | 'verify' | 'escalate';
 
 export function QueuePage() {
   return (
@@ -36,7 +47,12 @@ function Queue() {
   const me = state.status === 'signed-in' ? state.user : null;
   usePageTitle(t('console.queue.title'));
 
-  const [filters, setFilters] = useState<Filters>({ sort: 'updated' });
+  // The filters are the address's query: back and forward move between filterings, a view is a link.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const search = searchParams.toString();
+  const filters = useMemo(() => filtersFromSearch(new URLSearchParams(search)), [search]);
+  const supervises = me !== null && SUPERVISING.includes(me.role);
+  const escalates = me !== null && ESCALATING.includes(me.role);
   const [items, setItems] = useState<CaseSummary[]>([]);
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [nextCursor, setNextCursor] = useState<string | null>(null);
@@ -45,11 +61,15 @@ function Queue() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [active, setActive] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [bulk, setBulk] = useState<null | 'assign' | 'verify'>(null);
+  const [bulk, setBulk] = useState<null | BulkAction>(null);
   const [bulkBusy, setBulkBusy] = useState(false);
   const [bulkError, setBulkError] = useState<unknown>(null);
-  const [bulkOutcome, setBulkOutcome] = useState<BulkResult | null>(null);
+  const [bulkOutcome, setBulkOutcome] = useState<{ results: BulkCaseResult[]; references: Map<string, string> } | null>(null);
   const [reasons, setReasons] = useState(emptyReasons());
+  const [assignees, setAssignees] = useState<Assignee[]>([]);
+  const [assignee, setAssignee] = useState<Assignee | null>(null);
+  const [escalation, setEscalation] = useState({ fraudCategory: 'investment', legalBasis: '', message: '', platforms: PLATFORMS });
+  const [formError, setFormError] = useState<string | null>(null);
   const firstFilter = useRef<HTMLSelectElement>(null);
   const table = useRef<HTMLTableSectionElement>(null);
 
@@ -58,7 +78,7 @@ function Queue() {
       setLoading(true);
       setError(null);
       try {
-        const page = await listCases({ ...filters, cursor, limit: 25 }, signal);
+        const page = await listCases({ ...filters, sort: sortOf(filters), cursor, limit: 25 }, signal);
         setItems((old) => (cursor ? [...old, ...page.items] : page.items));
         setCounts(page.counts);
         setNextCursor(page.nextCursor);
@@ -84,10 +104,17 @@ function Queue() {
   // The counts per status follow what others do, without reloading the rows under the cursor.
   useEffect(() => {
     const timer = setInterval(() => {
-      listCases({ ...filters, limit: 1 }).then((page) => setCounts(page.counts), () => undefined);
+      listCases({ ...filters, sort: sortOf(filters), limit: 1 }).then((page) => setCounts(page.counts), () => undefined);
     }, COUNTS_REFRESH_MS);
     return () => clearInterval(timer);
   }, [filters]);
+
+  // Names for the assignee column and the pickers.
+  useEffect(() => {
+    const controller = new AbortController();
+    listAssignees(controller.signal).then((answer) => setAssignees(answer.items), () => undefined);
+    return () => controller.abort();
+  }, []);
 
   const focusRow = (index: number) => {
     const links = table.current?.querySelectorAll<HTMLAnchorElement>('a[data-case-link]');
@@ -114,7 +141,7 @@ function Queue() {
     help: () => setHelpOpen(true),
   });
 
-  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((old) => ({ ...old, [key]: value }));
+  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => setSearchParams(filtersToSearch({ ...filters, [key]: value }));
   const toggle = (id: string) =>
     setSelected((old) => {
       const next = new Set(old);
@@ -124,15 +151,41 @@ function Queue() {
     });
   const allSelected = items.length > 0 && items.every((i) => selected.has(i.id));
 
+  const openBulk = (action: BulkAction) => {
+    setBulkError(null);
+    setFormError(null);
+    if (action === 'assignTo') setAssignee(null);
+    if (action === 'escalate') {
+      const first = items.find((i) => selected.has(i.id));
+      setEscalation({ fraudCategory: first?.category ?? 'investment', legalBasis: '', message: '', platforms: PLATFORMS });
+    }
+    setBulk(action);
+  };
+
   const runBulk = async () => {
     if (!me || !bulk) return;
+    if (bulk === 'assignTo' && !assignee) return setFormError(t('queueTools.assign.choose'));
+    if (bulk === 'escalate' && escalation.platforms.length === 0) return setFormError(t('queueTools.escalate.choosePlatform'));
+    setFormError(null);
     setBulkBusy(true);
     setBulkError(null);
     try {
       const ids = [...selected];
-      const outcome = bulk === 'assign' ? await bulkAssign(ids, me.id) : await bulkVerify(ids, reasonsBody(reasons));
-      setBulkOutcome(outcome);
+      const references = new Map(items.map((i) => [i.id, i.reference]));
+      const outcome =
+        bulk === 'assign' ? await bulkAssign(ids, me.id)
+        : bulk === 'assignTo' ? await bulkAssign(ids, assignee!.id)
+        : bulk === 'escalate'
+          ? await bulkEscalate(ids, {
+              fraudCategory: escalation.fraudCategory,
+              legalBasis: escalation.legalBasis,
+              ...(escalation.message.trim() ? { message: escalation.message } : {}),
+              ...(escalation.platforms.length < PLATFORMS.length ? { platforms: escalation.platforms } : {}),
+            })
+          : await bulkVerify(ids, reasonsBody(reasons));
+      setBulkOutcome({ results: outcome.results, references });
       setBulk(null);
+      // The rows and the counts per status follow at once, not at the next 20 s refresh.
       await load(undefined);
     } catch (e) {
       setBulkError(e);
@@ -141,16 +194,33 @@ function Queue() {
     }
   };
 
+  const bulkTitle = (action: BulkAction) =>
+    action === 'verify' ? t('console.queue.bulkVerifyTitle', { count: selected.size })
+    : action === 'assignTo' ? t('queueTools.assign.title', { count: selected.size })
+    : action === 'escalate' ? t('queueTools.escalate.title', { count: selected.size })
+    : t('console.queue.bulkAssignTitle', { count: selected.size });
+  const bulkConfirm = (action: BulkAction) =>
+    action === 'verify' ? t('console.actions.verify')
+    : action === 'assignTo' ? t('queueTools.assign.confirm')
+    : action === 'escalate' ? t('queueTools.escalate.confirm')
+    : t('console.actions.assignMe');
+
+  const assigneeNames = useMemo(() => new Map(assignees.map((a) => [a.id, a.name])), [assignees]);
   const assigneeText = (c: CaseSummary) =>
-    c.assigneeUserId === null ? t('console.queue.nobody') : c.assigneeUserId === me?.id ? t('console.queue.me') : t('console.queue.someoneElse');
+    c.assigneeUserId === null ? t('console.queue.nobody')
+    : c.assigneeUserId === me?.id ? t('console.queue.me')
+    : assigneeNames.get(c.assigneeUserId) ?? t('console.queue.someoneElse');
 
   return (
     <div className="page console-page">
       <div className="console-page__head">
         <h1>{t('console.queue.title')}</h1>
-        <button type="button" className="button button--secondary" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
-          {t('console.shortcuts.open')}
-        </button>
+        <div className="queue-toolbar">
+          <ViewsMenu filters={filters} canShare={supervises} />
+          <button type="button" className="button button--secondary" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+            {t('console.shortcuts.open')}
+          </button>
+        </div>
       </div>
 
       <ul className="status-counts" aria-label={t('console.queue.countsLabel')} data-testid="status-counts">
@@ -235,22 +305,25 @@ function Queue() {
 
       <div className="bulk-bar" role="group" aria-label={t('console.queue.bulkLabel')}>
         <span aria-live="polite">{t('console.queue.selected', { count: selected.size })}</span>
-        <button type="button" className="button button--secondary" disabled={selected.size === 0} onClick={() => { setBulkError(null); setBulk('assign'); }}>
+        <button type="button" className="button button--secondary" disabled={selected.size === 0} onClick={() => openBulk('assign')}>
           {t('console.queue.bulkAssignMe')}
         </button>
-        <button type="button" className="button button--primary" disabled={selected.size === 0} onClick={() => { setBulkError(null); setBulk('verify'); }}>
+        {supervises && (
+          <button type="button" className="button button--secondary" disabled={selected.size === 0} onClick={() => openBulk('assignTo')}>
+            {t('queueTools.assign.button')}
+          </button>
+        )}
+        <button type="button" className="button button--primary" disabled={selected.size === 0} onClick={() => openBulk('verify')}>
           {t('console.queue.bulkVerify')}
         </button>
+        {escalates && (
+          <button type="button" className="button button--primary" disabled={selected.size === 0} onClick={() => openBulk('escalate')}>
+            {t('queueTools.escalate.button')}
+          </button>
+        )}
       </div>
       {bulkOutcome && (
-        <div className="notice notice--success" role="status" data-testid="bulk-outcome">
-          <p>{t('console.queue.bulkDone', { ok: bulkOutcome.results.filter((r) => r.ok).length, failed: bulkOutcome.results.filter((r) => !r.ok).length })}</p>
-          <ul>
-            {bulkOutcome.results.filter((r) => !r.ok).map((r) => (
-              <li key={r.caseId}>{items.find((i) => i.id === r.caseId)?.reference ?? r.caseId}: {r.error?.detail}</li>
-            ))}
-          </ul>
-        </div>
+        <BulkOutcome results={bulkOutcome.results} referenceOf={(id) => bulkOutcome.references.get(id) ?? id} onDismiss={() => setBulkOutcome(null)} />
       )}
       <ProblemNotice error={error} />
 
@@ -312,15 +385,72 @@ function Queue() {
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       <ConfirmDialog
         open={bulk !== null}
-        title={bulk === 'verify' ? t('console.queue.bulkVerifyTitle', { count: selected.size }) : t('console.queue.bulkAssignTitle', { count: selected.size })}
-        confirmLabel={bulk === 'verify' ? t('console.actions.verify') : t('console.actions.assignMe')}
+        title={bulk ? bulkTitle(bulk) : ''}
+        confirmLabel={bulk ? bulkConfirm(bulk) : ''}
         busy={bulkBusy}
         error={bulkError}
         onCancel={() => setBulk(null)}
         onConfirm={() => void runBulk()}
       >
-        {bulk === 'verify' ? <ReasonsFields value={reasons} onChange={setReasons} error={bulkError} /> : <p>{t('console.queue.bulkAssignBody')}</p>}
+        {bulk === 'verify' && <ReasonsFields value={reasons} onChange={setReasons} error={bulkError} />}
+        {bulk === 'assign' && <p>{t('console.queue.bulkAssignBody')}</p>}
+        {bulk === 'assignTo' && <AssigneePicker value={assignee?.id ?? null} onChange={setAssignee} {...(formError ? { error: formError } : {})} />}
+        {bulk === 'escalate' && (
+          <EscalationFields value={escalation} onChange={setEscalation} error={bulkError} platformsError={formError} />
+        )}
       </ConfirmDialog>
     </div>
+  );
+}
+
+type EscalationInput = { fraudCategory: string; legalBasis: string; message: string; platforms: string[] };
+
+/** What a bulk escalation asks: the fraud category, legal basis and message for every case, and which platforms. */
+function EscalationFields({ value, onChange, error, platformsError }: { value: EscalationInput; onChange: (v: EscalationInput) => void; error: unknown; platformsError: string | null }) {
+  const { t } = useTranslation();
+  const basisErrors = fieldErrors(error, '/legalBasis');
+  const categoryErrors = fieldErrors(error, '/fraudCategory');
+  const togglePlatform = (p: string) =>
+    onChange({ ...value, platforms: value.platforms.includes(p) ? value.platforms.filter((x) => x !== p) : PLATFORMS.filter((x) => x === p || value.platforms.includes(x)) });
+  return (
+    <>
+      <p>{t('queueTools.escalate.intro')}</p>
+      <fieldset className="platform-choices" aria-describedby={platformsError ? 'bulk-platforms-error' : undefined}>
+        <legend className="field__label">{t('queueTools.escalate.platforms')}</legend>
+        {PLATFORMS.map((p) => (
+          <label key={p} className="checkbox">
+            <input type="checkbox" checked={value.platforms.includes(p)} onChange={() => togglePlatform(p)} /> {t(platformKey(p))}
+          </label>
+        ))}
+      </fieldset>
+      {platformsError && <p id="bulk-platforms-error" className="field__error">{platformsError}</p>}
+      <div className="field">
+        <label className="field__label" htmlFor="bulk-fraud-category">{t('console.actions.fraudCategory')}</label>
+        <select id="bulk-fraud-category" className="field__input" value={value.fraudCategory} onChange={(e) => onChange({ ...value, fraudCategory: e.target.value })} aria-invalid={categoryErrors.length ? true : undefined}>
+          {FRAUD_TYPES.map((f) => (
+            <option key={f} value={f}>{t(fraudTypeKey(f))}</option>
+          ))}
+        </select>
+        {categoryErrors.length > 0 && <p className="field__error">{categoryErrors.join(' ')}</p>}
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor="bulk-legal-basis">{t('queueTools.escalate.legalBasis')}</label>
+        <input
+          id="bulk-legal-basis"
+          className="field__input"
+          value={value.legalBasis}
+          maxLength={400}
+          onChange={(e) => onChange({ ...value, legalBasis: e.target.value })}
+          aria-invalid={basisErrors.length ? true : undefined}
+          aria-describedby={basisErrors.length ? 'bulk-legal-basis-error' : undefined}
+        />
+        {basisErrors.length > 0 && <p id="bulk-legal-basis-error" className="field__error">{basisErrors.join(' ')}</p>}
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor="bulk-message">{t('console.actions.messageToPlatform')}</label>
+        <textarea id="bulk-message" className="field__input" rows={3} maxLength={4000} value={value.message} onChange={(e) => onChange({ ...value, message: e.target.value })} aria-describedby="bulk-message-hint" />
+        <p id="bulk-message-hint" className="field__hint">{t('console.actions.noPersonalData')}</p>
+      </div>
+    </>
   );
 }
