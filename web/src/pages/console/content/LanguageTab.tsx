@@ -75,7 +75,8 @@ export function LanguageTab({ lang, value, onChange, error }: { lang: ContentLan
             />
           )}
         </Field>
-        <section className="content-editor__preview" aria-labelledby={id('preview-title')} data-testid={`preview-${lang}`}>
+        {/* Focusable: the preview scrolls on its own, and keyboard users must be able to scroll it. */}
+        <section className="content-editor__preview" aria-labelledby={id('preview-title')} data-testid={`preview-${lang}`} tabIndex={0}>
           <h2 id={id('preview-title')} className="field__label">{t('contentEditor.editor.preview')}</h2>
           {previewError && <p className="field__error">{t('contentEditor.editor.previewFailed')}</p>}
           {/* The server's renderer escapes raw HTML and refuses script links (src/app/markdown.ts), as on the public pages. */}
