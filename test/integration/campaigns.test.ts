@@ -354,6 +354,13 @@ describe('console authoring', () => {
     const [row] = await queryRows<{ n: number | string }>(db(), sql`select count(*) as n from campaigns where slug = 'invalid-one'`);
     expect(Number(row!.n)).toBe(0);
 
+    // A create retried with the same Idempotency-Key answers the first result and creates nothing more.
+    const keyed = { ...supervisor.headers, 'idempotency-key': 'create-once-1' };
+    const once = await send('POST', '/api/v1/campaigns', keyed, fullCampaign('created-once'));
+    const twice = await send('POST', '/api/v1/campaigns', keyed, fullCampaign('created-once'));
+    expect([once.statusCode, twice.statusCode]).toEqual([201, 201]);
+    expect(twice.json().id).toBe(once.json().id);
+
     const first = await send('POST', '/api/v1/campaigns', supervisor.headers, fullCampaign('taken-slug'));
     expect(first.statusCode).toBe(201);
     expectProblem(await send('POST', '/api/v1/campaigns', supervisor.headers, fullCampaign('taken-slug')), 409);
@@ -406,6 +413,29 @@ describe('demo campaigns', () => {
       const page = (await get(`/api/v1/public/campaigns/${slug}`)).json();
       expect(page.partners.map((p: { name: string }) => p.name), slug).toContain('Meta');
       expect(page.articles.length, slug).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('access rules', () => {
+  it('declares the public campaign routes public and the console ones for agency staff', () => {
+    const rules = server.app.accessRules.filter((r) => r.url.includes('campaigns'));
+    const publicOnes = rules.filter((r) => 'public' in r.access).map((r) => `${r.method} ${r.url}`);
+    expect(publicOnes.sort()).toEqual(
+      [
+        'GET /api/v1/public/campaigns',
+        'GET /api/v1/public/campaigns/:slug',
+        'GET /api/v1/public/campaigns/:slug/card.png',
+        'GET /api/v1/public/campaigns/:slug/quiz',
+        'GET /api/v1/public/campaigns/:slug/result-card.png',
+        'POST /api/v1/public/campaigns/:slug/events',
+        'GET /campaigns/:slug',
+        'GET /campaigns/:slug/quiz',
+        'GET /campaigns/:slug/result',
+      ].sort(),
+    );
+    for (const r of rules.filter((x) => !('public' in x.access))) {
+      expect(r.access, `${r.method} ${r.url}`).toEqual({ roles: r.method === 'GET' ? ['admin', 'supervisor', 'analyst'] : ['admin', 'supervisor'] });
     }
   });
 });

@@ -237,7 +237,8 @@ describe('the public answers', () => {
   });
 
   it('need no credentials, and the audit chain holds after imports and status changes', async () => {
-    const rule = server.app.accessRules.filter((r) => r.url.startsWith('/api/v1/public/') || r.url.startsWith('/alerts.'));
+    // Campaigns' public routes are counted in campaigns.test.ts.
+    const rule = server.app.accessRules.filter((r) => (r.url.startsWith('/api/v1/public/') && !r.url.startsWith('/api/v1/public/campaigns')) || r.url.startsWith('/alerts.'));
     expect(rule).toHaveLength(6);
     for (const r of rule) expect(r.access).toEqual({ public: true });
     expect((await verifyAuditChain(db())).ok).toBe(true);
