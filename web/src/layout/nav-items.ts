@@ -20,7 +20,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/track', labelKey: 'nav.track', audience: 'everyone' },
   { to: '/library', labelKey: 'nav.library', audience: 'everyone' },
   { to: '/alerts', labelKey: 'nav.alerts', audience: 'everyone' },
-  { to: '/campaigns', labelKey: 'campaigns.nav', audience: 'everyone' },
   { to: '/statistics', labelKey: 'nav.statistics', audience: 'everyone' },
   { to: '/console', labelKey: 'nav.console', audience: 'signed-in' },
 ];

@@ -23,9 +23,12 @@ export function ActiveCampaignBanner() {
         </h2>
         <p>{campaign.summary}</p>
       </div>
-      <Link to={`${base}/quiz`} className="button button--primary">
-        {t('campaigns.banner.action')}
-      </Link>
+      <div className="campaign-banner__actions">
+        <Link to={`${base}/quiz`} className="button button--primary">
+          {t('campaigns.banner.action')}
+        </Link>
+        <Link to="/campaigns">{t('campaigns.banner.all')}</Link>
+      </div>
     </section>
   );
 }

@@ -51,7 +51,7 @@ function Drawing({ item }: { item: QuizItem }) {
           </div>
           <p className="quiz-post__content">{item.content}</p>
           <p className="quiz-post__reactions" aria-hidden="true">
-            👍 ❤️ · {t('campaigns.quiz.drawing.comments')}
+            {t('campaigns.quiz.drawing.reactions')}
           </p>
         </div>
       );
@@ -64,7 +64,7 @@ function Drawing({ item }: { item: QuizItem }) {
           <p className="quiz-call__transcript">“{item.content}”</p>
           <div className="quiz-call__buttons" aria-hidden="true">
             <span className="quiz-call__decline">✕</span>
-            <span className="quiz-call__accept">✆</span>
+            <span className="quiz-call__accept">✓</span>
           </div>
         </div>
       );
@@ -100,7 +100,6 @@ function Drawing({ item }: { item: QuizItem }) {
       return (
         <div className="quiz-web">
           <p className="quiz-web__bar">
-            <span aria-hidden="true">🔒 </span>
             <span className="quiz-web__address">{item.sender}</span>
           </p>
           <div className="quiz-web__page">

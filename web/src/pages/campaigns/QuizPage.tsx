@@ -117,7 +117,7 @@ function Quiz({ data }: { data: QuizData }) {
           {t('campaigns.quiz.progress', { current: index + 1, total: items.length })}
         </h2>
         <progress max={items.length} value={index + (answered ? 1 : 0)} aria-hidden="true" className="quiz__bar" />
-        <p className="quiz__score">{t('campaigns.quiz.scoreSoFar', { score, count: choices.length })}</p>
+        {choices.length > 0 && <p className="quiz__score">{t('campaigns.quiz.scoreSoFar', { score, count: choices.length })}</p>}
       </div>
 
       <QuizItemView item={item} />

@@ -18,9 +18,9 @@ export function CampaignReach({ campaigns }: { campaigns: readonly Reach[] | und
       {campaigns.length === 0 ? (
         <p>{t('stats.noData')}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="stat-campaigns-caption">
           <table className="table">
-            <caption className="visually-hidden">{t('campaigns.stats.title')}</caption>
+            <caption id="stat-campaigns-caption" className="visually-hidden">{t('campaigns.stats.title')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('campaigns.stats.campaign')}</th>

@@ -112,9 +112,10 @@ export function CampaignFiguresPage() {
                 <FiguresChart labels={chart.labels} series={chart.series} label={t('campaigns.console.daily')} locale={locale} />
               </Suspense>
             )}
-            <div className="table-scroll">
+            {/* Focusable so a keyboard can scroll a wide table (many days) sideways. */}
+            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="campaign-days-caption">
               <table className="console-table" data-testid="campaign-days">
-                <caption>{t('campaigns.console.dailyTable')}</caption>
+                <caption id="campaign-days-caption">{t('campaigns.console.dailyTable')}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('campaigns.console.date')}</th>

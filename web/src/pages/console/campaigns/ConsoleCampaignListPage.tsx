@@ -4,9 +4,15 @@ import { Link } from 'react-router';
 import { consoleCampaignsApi, type CampaignListItem } from '../../../api/campaigns.ts';
 import { ProblemNotice } from '../../../console/ProblemNotice.tsx';
 import { usePageTitle } from '../../../layout/use-page-title.ts';
-import { formatDate, formatNumber, formatPercent } from '../../../portal/format.ts';
+import { formatNumber, formatPercent } from '../../../portal/format.ts';
 import { useLanguage } from '../../../portal/use-language.ts';
 import { useCanWriteCampaigns } from './use-can-write.ts';
+
+/** `2026-11-15` as 15/11/2026: compact enough for a table column. */
+function shortDate(day: string): string {
+  const [y, m, d] = day.split('-');
+  return y && m && d ? `${d}/${m}/${y}` : day;
+}
 
 /** Every campaign with its status, dates and reach so far. */
 export function ConsoleCampaignListPage() {
@@ -45,9 +51,9 @@ export function ConsoleCampaignListPage() {
       {items === null && !error && <p className="muted">{t('console.common.loading')}</p>}
       {items !== null && items.length === 0 && <p className="callout">{t('campaigns.console.none')}</p>}
       {items !== null && items.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="campaign-table-caption">
           <table className="console-table" data-testid="campaign-table">
-            <caption className="visually-hidden">{t('campaigns.console.listTitle')}</caption>
+            <caption id="campaign-table-caption" className="visually-hidden">{t('campaigns.console.listTitle')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('campaigns.console.campaign')}</th>
@@ -58,7 +64,6 @@ export function ConsoleCampaignListPage() {
                 <th scope="col">{t('campaigns.figures.quizCompletions')}</th>
                 <th scope="col">{t('campaigns.figures.averageScore')}</th>
                 <th scope="col">{t('campaigns.figures.shares')}</th>
-                <th scope="col">{t('campaigns.console.links')}</th>
               </tr>
             </thead>
             <tbody>
@@ -68,27 +73,28 @@ export function ConsoleCampaignListPage() {
                     <Link to={`/console/campaigns/${c.id}`}>{titleOf(c)}</Link>
                     <br />
                     <code className="field__hint">{c.slug}</code>
+                    <br />
+                    <span className="campaign-row__links">
+                      <Link to={`/console/campaigns/${c.id}/figures`}>{t('campaigns.console.figuresLink')}</Link>
+                      {c.status === 'published' && (
+                        <>
+                          {' · '}
+                          <a href={`/campaigns/${encodeURIComponent(c.slug)}`}>{t('campaigns.console.publicPage')}</a>
+                        </>
+                      )}
+                    </span>
                   </th>
                   <td>
                     <span className={`badge campaign-status campaign-status--${c.status}`}>{t(`campaigns.console.statuses.${c.status}`)}</span>
                   </td>
-                  <td>
-                    {formatDate(c.startsOn, language)} – {formatDate(c.endsOn, language)}
+                  <td className="nowrap">
+                    {shortDate(c.startsOn)} – {shortDate(c.endsOn)}
                   </td>
                   <td>{formatNumber(c.totals.views, language)}</td>
                   <td>{formatNumber(c.totals.quizStarts, language)}</td>
                   <td>{formatNumber(c.totals.quizCompletions, language)}</td>
                   <td>{c.totals.averageScore === null ? '—' : formatPercent(c.totals.averageScore, language)}</td>
                   <td>{formatNumber(c.totals.shares, language)}</td>
-                  <td>
-                    <Link to={`/console/campaigns/${c.id}/figures`}>{t('campaigns.console.figuresLink')}</Link>
-                    {c.status === 'published' && (
-                      <>
-                        {' · '}
-                        <a href={`/campaigns/${encodeURIComponent(c.slug)}`}>{t('campaigns.console.publicPage')}</a>
-                      </>
-                    )}
-                  </td>
                 </tr>
               ))}
             </tbody>
