@@ -1,6 +1,6 @@
 import { asc, eq, gt, desc, lt } from 'drizzle-orm';
 import { auditHash, toJsonValue, type ActorType, type AuditFields } from '../domain/audit/chain.ts';
-import { insertJsonRows } from './bulk-insert.ts';
+import { writeJsonRows } from './bulk-insert.ts';
 import type { Db } from './connection.ts';
 import { auditChainHead, auditLog } from './schema.ts';
 
@@ -59,9 +59,10 @@ export async function appendAuditRecords(db: Db, entries: readonly AuditEntry[])
       prevHash = auditHash(fields);
       return { ...fields, hash: prevHash };
     });
-    const inserted = await insertJsonRows(tx, auditLog, rows);
+    // Every column is built here (seq, time, hashes), so the rows are not read back.
+    await writeJsonRows(tx, auditLog, rows);
     await tx.update(auditChainHead).set({ seq, hash: prevHash }).where(eq(auditChainHead.id, 1));
-    return inserted.sort((a, b) => Number(a.seq) - Number(b.seq));
+    return rows;
   });
 }
 

@@ -19,6 +19,30 @@ export async function insertJsonRows<T extends PgTable>(
   suffix: SQL = sql``,
 ): Promise<T['$inferSelect'][]> {
   if (rows.length === 0) return [];
+  const returned = await queryRows<Record<string, unknown>>(db, sql`${insertStatement(table, rows)} ${suffix} returning *`);
+  const byKey = columnsByKey(table);
+  return returned.map((r) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, column] of byKey) {
+      const raw = r[column.name];
+      out[key] = raw === null || raw === undefined ? null : column.mapFromDriverValue(raw);
+    }
+    return out as T['$inferSelect'];
+  });
+}
+
+/**
+ * The same insert without `RETURNING`, for callers that do not need the rows back: the database
+ * does not send them and nothing parses them (measurable at intake, where most inserts are
+ * write-only).
+ */
+export async function writeJsonRows<T extends PgTable>(db: Db, table: T, rows: readonly Partial<T['$inferInsert']>[], suffix: SQL = sql``): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(sql`${insertStatement(table, rows)} ${suffix}`);
+}
+
+/** `insert into t (cols) select cols from jsonb_to_recordset($1)`: the rows as one JSON parameter. */
+function insertStatement<T extends PgTable>(table: T, rows: readonly Partial<T['$inferInsert']>[]): SQL {
   const { name } = getTableConfig(table);
   const byKey = columnsByKey(table);
   const present = new Set<string>();
@@ -36,18 +60,7 @@ export async function insertJsonRows<T extends PgTable>(
   );
   const names = sql.raw(used.map(([, c]) => `"${c.name}"`).join(', '));
   const types = sql.raw(used.map(([, c]) => `"${c.name}" ${c.getSQLType()}`).join(', '));
-  const returned = await queryRows<Record<string, unknown>>(
-    db,
-    sql`insert into ${sql.raw(`"${name}"`)} (${names}) select ${names} from jsonb_to_recordset(${payload}::jsonb) as x(${types}) ${suffix} returning *`,
-  );
-  return returned.map((r) => {
-    const out: Record<string, unknown> = {};
-    for (const [key, column] of byKey) {
-      const raw = r[column.name];
-      out[key] = raw === null || raw === undefined ? null : column.mapFromDriverValue(raw);
-    }
-    return out as T['$inferSelect'];
-  });
+  return sql`insert into ${sql.raw(`"${name}"`)} (${names}) select ${names} from jsonb_to_recordset(${payload}::jsonb) as x(${types})`;
 }
 
 const keyCache = new WeakMap<PgTable, Map<string, PgColumn>>();

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Verdict } from '../domain/indicators/verdicts.ts';
-import { insertJsonRows } from './bulk-insert.ts';
+import { insertJsonRows, writeJsonRows } from './bulk-insert.ts';
 import type { Db } from './connection.ts';
 import { indexChanges, indicatorSources, indicators, organizations, verdictChanges } from './schema.ts';
 
@@ -189,11 +189,11 @@ export async function rewriteIndicators(db: Db, rows: readonly IndicatorRow[]): 
 }
 
 export async function insertVerdictChanges(db: Db, rows: readonly (typeof verdictChanges.$inferInsert)[]): Promise<void> {
-  await insertJsonRows(db, verdictChanges, rows);
+  await writeJsonRows(db, verdictChanges, rows);
 }
 
 export async function recordIndexChanges(db: Db, values: readonly string[]): Promise<void> {
-  await insertJsonRows(
+  await writeJsonRows(
     db,
     indexChanges,
     values.map((indicator) => ({ indicator })),
@@ -217,7 +217,7 @@ export async function addSourceContributions(db: Db, contributions: readonly Sou
   }
   if (summed.size === 0) return;
   const now = new Date();
-  await insertJsonRows(
+  await writeJsonRows(
     db,
     indicatorSources,
     [...summed.values()].map((c) => ({

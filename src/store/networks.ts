@@ -1,6 +1,6 @@
 import { asc, inArray, sql } from 'drizzle-orm';
 import type { StoredNetwork } from '../domain/networks/network-plan.ts';
-import { insertJsonRows } from './bulk-insert.ts';
+import { writeJsonRows } from './bulk-insert.ts';
 import { queryRows, type Db } from './connection.ts';
 import { indicatorLinks, networks } from './schema.ts';
 
@@ -23,7 +23,7 @@ export async function networksWithConfirmed(db: Db, ids: readonly string[]): Pro
 
 /** Writes new networks and the new sizes of grown ones. */
 export async function saveNetworks(db: Db, rows: readonly { id: string; size: number }[]): Promise<void> {
-  await insertJsonRows(
+  await writeJsonRows(
     db,
     networks,
     rows.map((r) => ({ id: r.id, size: r.size, updatedAt: new Date() })),
@@ -55,7 +55,7 @@ export async function addIndicatorLinks(db: Db, pairs: readonly (readonly [strin
   }
   if (counted.size === 0) return;
   const now = new Date();
-  await insertJsonRows(
+  await writeJsonRows(
     db,
     indicatorLinks,
     [...counted.values()].map((l) => ({ ...l, firstAt: now, lastAt: now })),

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import { insertJsonRows } from './bulk-insert.ts';
+import { insertJsonRows, writeJsonRows } from './bulk-insert.ts';
 import type { Db } from './connection.ts';
 import { auditLog, evidenceFiles, indicators, reportEvidence, reportIndicators, reports, type ReportStatus } from './schema.ts';
 
@@ -30,7 +30,7 @@ export async function findReportByTrackingCode(db: Db, trackingCode: string): Pr
 }
 
 export async function insertReportIndicators(db: Db, rows: (typeof reportIndicators.$inferInsert)[]): Promise<void> {
-  await insertJsonRows(db, reportIndicators, rows, sql`on conflict do nothing`);
+  await writeJsonRows(db, reportIndicators, rows, sql`on conflict do nothing`);
 }
 
 /** One row per distinct file: the second report with the same bytes only links to it. */

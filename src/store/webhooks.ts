@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { OrganizationKind } from '../domain/auth/roles.ts';
 import type { Tlp } from '../domain/indicators/verdicts.ts';
-import { insertJsonRows } from './bulk-insert.ts';
+import { writeJsonRows } from './bulk-insert.ts';
 import { queryRows, type Db } from './connection.ts';
 import { organizations, partnerTrust, webhookAttempts, webhookDeliveries, webhookSubscriptions } from './schema.ts';
 
@@ -102,7 +102,7 @@ export interface DeliveryToQueue {
  */
 export async function insertDeliveries(db: Db, deliveries: readonly DeliveryToQueue[]): Promise<void> {
   if (deliveries.length === 0) return;
-  await insertJsonRows(
+  await writeJsonRows(
     db,
     webhookDeliveries,
     deliveries.map((d) => ({ subscriptionId: d.subscriptionId, messageId: d.messageId, eventType: d.eventType, payload: d.payload as object, nextAttemptAt: d.at, createdAt: d.at })),
