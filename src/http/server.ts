@@ -51,8 +51,16 @@ import { Problem } from './schemas/common.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+export interface BuildOptions {
+  /**
+   * More routes, registered after the product's own and before the server is ready: benchmarks
+   * add an empty route that passes through every plugin (access rules, rate limits) like a real one.
+   */
+  extraRoutes?: (app: FastifyInstance) => Promise<void>;
+}
+
 /** Builds the HTTP server for a context; `listen` is the caller's business (tests use inject). */
-export async function buildServer(context: AppContext): Promise<FastifyInstance> {
+export async function buildServer(context: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const { config, database } = context;
   const db = database.db;
   // Fails at start, not at the first report, when PostgreSQL is used without PII_ENCRYPTION_KEY.
@@ -154,6 +162,7 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   await app.register(assigneeRoutes, { db });
   await app.register(savedViewRoutes, { db });
 
+  if (options.extraRoutes) await app.register(options.extraRoutes);
   await app.register(webAppPlugin, { webDist: config.webDist });
   await app.ready();
   return app;
