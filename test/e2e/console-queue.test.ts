@@ -10,6 +10,7 @@ import { startServer, type RunningServer } from './support/server.ts';
 const REASONS = { ground: 'investment', legalBasis: 'Nghị định 147/2024/NĐ-CP', evidence: ['citizen_reports'], sourceType: 'agency' };
 const PAGES = ['https://www.facebook.com/queue.tools.e2e.mot', 'https://www.facebook.com/queue.tools.e2e.hai'];
 const VIEW_NAME = 'Đã xác minh, mới nhất (e2e)';
+const TABLET = { width: 820, height: 1180 } as const;
 
 interface CaseRow {
   id: string;
@@ -140,8 +141,8 @@ describe('console queue tools: saved views, assign by name, bulk escalate', () =
     }
   });
 
-  it('the analyst sees the two cases assigned to them', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP });
+  it('the analyst sees the two cases assigned to them (on a tablet)', async () => {
+    const context = await browser.newContext({ viewport: TABLET });
     try {
       const page = await context.newPage();
       await signIn(page, server.url, server.users.analyst);
@@ -156,6 +157,8 @@ describe('console queue tools: saved views, assign by name, bulk escalate', () =
       await page.getByTestId('views-toggle').click();
       await page.getByTestId('views-list').getByText('của Trần Giám Sát').waitFor();
       expect(await page.getByTestId('views-list').getByRole('button').count()).toBe(0);
+      expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+      expect(await seriousAxeViolations(page)).toEqual([]);
     } finally {
       await context.close();
     }
