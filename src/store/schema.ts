@@ -1060,3 +1060,24 @@ export const campaignDailyCounts = pgTable(
     check('campaign_daily_counts_kind_check', sql`${t.kind} in ('view','quiz_start','quiz_complete','share','lookup','report')`),
   ],
 );
+
+/**
+ * How each fraud category is presented and used. The codes are fixed (API schemas, feeds, STIX;
+ * docs/decisions/0009-taxonomy-codes-fixed.md); administrators change names, descriptions,
+ * whether the public may choose it (`active`) and the display order (`position`).
+ */
+export const fraudCategories = pgTable(
+  'fraud_categories',
+  {
+    code: text('code').primaryKey(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+    descriptionVi: text('description_vi').notNull().default(''),
+    descriptionEn: text('description_en').notNull().default(''),
+    active: boolean('active').notNull().default(true),
+    position: integer('position').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [check('fraud_categories_position_check', sql`${t.position} between 1 and 9999`)],
+);
