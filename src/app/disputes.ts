@@ -2,19 +2,21 @@ import { randomInt } from 'node:crypto';
 import { DISPUTE_CODE_SYMBOLS, disputeCodeFromSymbols, normalizeDisputeCode } from '../domain/disputes/tracking-code.ts';
 import { isFraudType, type FraudType } from '../domain/fraud-types.ts';
 import type { IdentifierKind } from '../domain/identifiers/index.ts';
+import type { TemplateLocale, TemplatePurpose, TemplateValues } from '../domain/templates/purposes.ts';
 import type { ReasonsInput } from '../domain/indicators/statement-of-reasons.ts';
 import { validateReasons } from '../domain/indicators/statement-of-reasons.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import { findCasesHoldingIndicator } from '../store/cases.ts';
 import type { Db } from '../store/connection.ts';
 import { transactionRetryingDeadlocks } from '../store/deadlock-retry.ts';
-import { decideDispute, findDisputeByTrackingCode, insertDispute, listDisputeRows, lockDispute, lockOpenDisputesOf, type DisputeRow, type DisputeStatus } from '../store/disputes.ts';
+import { decideDispute, disputeAuditTrail, findDisputeByTrackingCode, findDisputeRow, insertDispute, listDisputeRows, lockDispute, lockOpenDisputesOf, type DisputeRow, type DisputeStatus } from '../store/disputes.ts';
 import { findIndicator, lockIndicator, type IndicatorRow } from '../store/indicators.ts';
 import { enqueue } from '../store/outbox.ts';
 import { auditActor, type Caller } from './caller.ts';
 import { recordCaseEvent } from './case-transition.ts';
 import { badRequest, conflict, notFound } from './errors.ts';
-import { canonicalOrThrow, changeVerdict, decidedByOf, type IndicatorPolicy } from './indicators.ts';
+import { canonicalOrThrow, changeVerdict, decidedByOf, getIndicatorDetail, type IndicatorPolicy } from './indicators.ts';
+import { renderNotice } from './message-templates.ts';
 import { piiCipher } from './pii-crypto.ts';
 
 /**
@@ -87,15 +89,15 @@ export async function openDispute(db: Db, caller: Caller, input: OpenDisputeInpu
     for (const c of await findCasesHoldingIndicator(tx, indicator.id)) {
       await recordCaseEvent(tx, caller, c.id, 'disputed', { phase: 'opened', disputeId: dispute.id, indicatorId: indicator.id, indicator: indicator.indicator });
     }
+    const notice = await disputerNotice(tx, 'dispute.received', contact, { trackingCode, indicator: indicator.display });
     await appendAudit(tx, {
       ...auditActor(caller),
       action: 'dispute.opened',
       subjectType: 'dispute',
       subjectId: dispute.id,
       before: { verdict: indicator.verdict },
-      after: { trackingCode, indicatorId: indicator.id, indicator: indicator.indicator },
+      after: { trackingCode, indicatorId: indicator.id, indicator: indicator.indicator, notice },
     });
-    if (email) await enqueue(tx, 'email.send', receivedEmail(email, contact.locale, trackingCode, indicator.display));
     return { trackingCode, status: 'open' as const, indicator: indicator.display, createdAt: dispute.createdAt.toISOString() };
   });
 }
@@ -116,7 +118,7 @@ export async function disputeStatus(db: Db, code: string) {
   };
 }
 
-function agencyView(d: DisputeRow, extra: { indicator: string; indicatorDisplay: string; verdict: string }) {
+function agencyView(d: DisputeRow, extra: { indicator: string; indicatorDisplay: string; verdict: string; kind: string }) {
   return {
     id: d.id,
     trackingCode: d.trackingCode,
@@ -124,6 +126,7 @@ function agencyView(d: DisputeRow, extra: { indicator: string; indicatorDisplay:
     indicatorId: d.indicatorId,
     indicator: extra.indicator,
     indicatorDisplay: extra.indicatorDisplay,
+    kind: extra.kind,
     verdict: extra.verdict,
     explanation: d.explanation,
     contact: piiCipher().decryptJson<DisputeContact>(d.contactEncrypted),
@@ -134,9 +137,25 @@ function agencyView(d: DisputeRow, extra: { indicator: string; indicatorDisplay:
   };
 }
 
-/** The agency's list, with the disputers' contact details (agency eyes only). */
-export async function listDisputes(db: Db, status: DisputeStatus, limit: number) {
-  return { items: (await listDisputeRows(db, status, limit)).map((r) => agencyView(r.dispute, r)) };
+/** The agency's queue (open first, then oldest first), with the disputers' contact details (agency eyes only). */
+export async function listDisputes(db: Db, status: DisputeStatus | 'all', limit: number, kind?: string) {
+  const rows = await listDisputeRows(db, { ...(status === 'all' ? {} : { status }), ...(kind ? { kind } : {}) }, limit);
+  return { items: rows.map((r) => agencyView(r.dispute, r)) };
+}
+
+/**
+ * One dispute for the agency: the disputer's explanation and contact, the indicator with its
+ * verdict history (statements of reasons), and the notices recorded for the disputer.
+ */
+export async function getDispute(db: Db, caller: Caller, id: string) {
+  const row = await findDisputeRow(db, id);
+  if (!row) throw notFound('The dispute');
+  const [indicator, trail] = await Promise.all([getIndicatorDetail(db, caller, row.dispute.indicatorId), disputeAuditTrail(db, id)]);
+  const notices = trail.flatMap((a) => {
+    const notice = (a.after as { notice?: RecordedNotice } | null)?.notice;
+    return notice ? [{ ...notice, at: a.at.toISOString(), action: a.action }] : [];
+  });
+  return { ...agencyView(row.dispute, row), history: indicator.history, notices };
 }
 
 export interface DisputeDecisionInput {
@@ -170,16 +189,16 @@ export async function decideDisputeCase(db: Db, caller: Caller, disputeId: strin
     const settled = await lockOpenDisputesOf(tx, indicator.id);
     for (const d of settled) {
       await decideDispute(tx, d.id, { status: input.outcome, decisionReason: reason, decidedBy, decidedAt: now });
+      const contact = piiCipher().decryptJson<DisputeContact>(d.contactEncrypted);
+      const notice = await disputerNotice(tx, `dispute.${input.outcome}`, contact, { trackingCode: d.trackingCode, indicator: indicator.display, reason });
       await appendAudit(tx, {
         ...auditActor(caller),
         action: 'dispute.decided',
         subjectType: 'dispute',
         subjectId: d.id,
         before: { status: 'open', verdict: indicator.verdict },
-        after: { status: input.outcome, verdict, reason },
+        after: { status: input.outcome, verdict, reason, notice },
       });
-      const contact = piiCipher().decryptJson<DisputeContact>(d.contactEncrypted);
-      if (contact.email) await enqueue(tx, 'email.send', decidedEmail(contact.email, contact.locale, d.trackingCode, indicator.display, input.outcome, reason));
     }
     for (const c of await findCasesHoldingIndicator(tx, indicator.id)) {
       await recordCaseEvent(tx, caller, c.id, 'disputed', { phase: 'decided', outcome: input.outcome, disputeIds: settled.map((d) => d.id), indicatorId: indicator.id, reason });
@@ -188,20 +207,24 @@ export async function decideDisputeCase(db: Db, caller: Caller, disputeId: strin
   });
 }
 
-/** The address travels encrypted through the outbox, like reporters'; the mailer decrypts it to send. */
-function receivedEmail(to: string, locale: 'vi' | 'en', code: string, display: string) {
-  const toEncrypted = piiCipher().encrypt(to);
-  return locale === 'vi'
-    ? { toEncrypted, subject: `Đã nhận khiếu nại ${code}`, text: `Chúng tôi đã nhận khiếu nại của bạn về ${display}. Trong thời gian xem xét, định danh được ghi là "đang khiếu nại". Mã theo dõi: ${code}.\n— Canh Giác` }
-    : { toEncrypted, subject: `Dispute ${code} received`, text: `We received your dispute about ${display}. While it is reviewed, the identifier is marked as disputed. Tracking code: ${code}.\n— Canh Giác` };
+/** The disputer's notice as recorded with the dispute (its text holds no contact details). */
+export interface RecordedNotice {
+  purpose: TemplatePurpose;
+  locale: TemplateLocale;
+  version: number;
+  subject: string;
+  body: string;
+  /** Sent by e-mail (through the outbox); false when the disputer left only a phone number. */
+  emailed: boolean;
 }
 
-function decidedEmail(to: string, locale: 'vi' | 'en', code: string, display: string, outcome: 'upheld' | 'cleared', reason: string) {
-  const toEncrypted = piiCipher().encrypt(to);
-  if (locale === 'vi') {
-    const result = outcome === 'cleared' ? `${display} đã được gỡ khỏi danh sách.` : `Danh sách đối với ${display} được giữ nguyên.`;
-    return { toEncrypted, subject: `Kết quả khiếu nại ${code}`, text: `${result}\nLý do: ${reason}\n— Canh Giác` };
-  }
-  const result = outcome === 'cleared' ? `${display} was removed from the list.` : `The listing of ${display} was upheld.`;
-  return { toEncrypted, subject: `Outcome of dispute ${code}`, text: `${result}\nReason: ${reason}\n— Canh Giác` };
+/**
+ * Renders the disputer's notice from the template in their language and, when they left an
+ * e-mail address, sends it. The address travels encrypted through the outbox, like reporters';
+ * the mailer decrypts it to send.
+ */
+async function disputerNotice(tx: Db, purpose: 'dispute.received' | 'dispute.upheld' | 'dispute.cleared', contact: DisputeContact, values: TemplateValues): Promise<RecordedNotice> {
+  const message = await renderNotice(tx, purpose, contact.locale, values);
+  if (contact.email) await enqueue(tx, 'email.send', { toEncrypted: piiCipher().encrypt(contact.email), subject: message.subject, text: message.body });
+  return { purpose, locale: contact.locale, version: message.version, subject: message.subject, body: message.body, emailed: Boolean(contact.email) };
 }

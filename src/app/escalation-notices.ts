@@ -3,6 +3,9 @@ import { activeUserEmails } from '../store/escalations.ts';
 import type { EscalationRow } from '../store/escalations.ts';
 import { enqueue } from '../store/outbox.ts';
 import { platformName } from '../domain/escalations/platform-actions.ts';
+import { formatDueAt } from '../domain/templates/due-at.ts';
+import { TEMPLATE_LOCALES, type TemplatePurpose } from '../domain/templates/purposes.ts';
+import { renderNotice } from './message-templates.ts';
 
 export const ESCALATION_TOPICS = ['escalation.created', 'escalation.due_soon', 'escalation.overdue', 'escalation.answered'] as const;
 export type EscalationTopic = (typeof ESCALATION_TOPICS)[number];
@@ -27,16 +30,31 @@ export async function notifyEscalation(tx: Db, topic: EscalationTopic, row: Esca
     subjects,
   });
   if (topic === 'escalation.answered') return;
-  const subject = {
-    'escalation.created': `Canh Giác: new fraud escalation ${caseReference} for ${platformName(row.platform)}, due ${row.dueAt.toISOString()}`,
-    'escalation.due_soon': `Canh Giác: escalation ${caseReference} is due ${row.dueAt.toISOString()}`,
-    'escalation.overdue': `Canh Giác: escalation ${caseReference} is overdue (was due ${row.dueAt.toISOString()})`,
-  }[topic];
-  const text = [
-    `${subject}.`,
-    `Fraud category: ${row.fraudCategory}. Legal basis: ${row.legalBasis}.`,
-    `Subjects: ${subjects.join(', ')}.`,
-    `Open it in your Canh Giác inbox or through the API: GET /api/v1/escalations/${row.id}`,
-  ].join('\n\n');
-  for (const to of await activeUserEmails(tx, row.organizationId)) await enqueue(tx, 'email.send', { to, subject, text });
+  const message = await platformMessage(tx, topic, row, caseReference, subjects);
+  for (const to of await activeUserEmails(tx, row.organizationId)) await enqueue(tx, 'email.send', { to, ...message });
+}
+
+/**
+ * The e-mail to a platform's operators, from the templates of the topic, in Vietnamese and then
+ * English (organizations have no language of their own yet; the request is Vietnamese, the staff
+ * may sit abroad). The values are the escalation's own: no placeholder of a platform template can
+ * carry a reporter's personal data.
+ */
+async function platformMessage(tx: Db, topic: Exclude<EscalationTopic, 'escalation.answered'>, row: EscalationRow, caseReference: string, subjects: readonly string[]): Promise<{ subject: string; text: string }> {
+  const purpose: TemplatePurpose = topic;
+  const messages = [];
+  for (const locale of TEMPLATE_LOCALES) {
+    messages.push(
+      await renderNotice(tx, purpose, locale, {
+        caseReference,
+        platform: platformName(row.platform),
+        dueAt: formatDueAt(row.dueAt, locale),
+        fraudCategory: row.fraudCategory,
+        legalBasis: row.legalBasis,
+        subjects: subjects.join(', '),
+        escalationId: row.id,
+      }),
+    );
+  }
+  return { subject: messages.map((m) => m.subject).join(' / '), text: messages.map((m) => m.body).join('\n\n———\n\n') };
 }

@@ -6,6 +6,7 @@ import { enqueue } from '../store/outbox.ts';
 import { findReportByTrackingCode, lockReportsForStatus, reportStatusHistory, updateReportStatus, type ReportRow } from '../store/reports.ts';
 import { auditActor, systemCaller, type Caller } from './caller.ts';
 import { notFound } from './errors.ts';
+import { renderNotice } from './message-templates.ts';
 import { piiCipher } from './pii-crypto.ts';
 import type { ReportContact } from './reports.ts';
 
@@ -52,17 +53,14 @@ async function notifyReporter(tx: Db, report: ReportRow, status: ReportStatusNam
   if (!report.consentToContact || !report.reporterContactEncrypted) return;
   const contact = piiCipher().decryptJson<ReportContact>(report.reporterContactEncrypted);
   if (!contact.email) return;
-  const vi = report.locale === 'vi';
-  const words = REPORT_STATUS_WORDS[status];
-  const lines = vi
-    ? [`Báo cáo ${report.trackingCode} của bạn: ${words.vi}.`, outcome ? `Kết quả: ${outcome.vi}` : null, 'Cảm ơn bạn đã báo cáo. — Canh Giác']
-    : [`Your report ${report.trackingCode}: ${words.en}.`, outcome ? `Outcome: ${outcome.en}` : null, 'Thank you for reporting. — Canh Giác'];
-  // The address stays encrypted in the outbox table too; the e-mail handler decrypts it to send.
-  await enqueue(tx, 'email.send', {
-    toEncrypted: piiCipher().encrypt(contact.email),
-    subject: vi ? `Canh Giác: báo cáo ${report.trackingCode} — ${words.vi}` : `Canh Giác: report ${report.trackingCode} — ${words.en}`,
-    text: lines.filter(Boolean).join('\n\n'),
+  // The words come from the message template of the status in the report's language (console: Templates).
+  const message = await renderNotice(tx, `report.${status}`, report.locale, {
+    trackingCode: report.trackingCode,
+    status: REPORT_STATUS_WORDS[status][report.locale],
+    outcome: outcome ? outcome[report.locale] : '',
   });
+  // The address stays encrypted in the outbox table too; the e-mail handler decrypts it to send.
+  await enqueue(tx, 'email.send', { toEncrypted: piiCipher().encrypt(contact.email), subject: message.subject, text: message.body });
 }
 
 export interface TrackingView {

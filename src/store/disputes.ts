@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './connection.ts';
-import { disputes, indicators } from './schema.ts';
+import { auditLog, disputes, indicators } from './schema.ts';
 
 export type DisputeRow = typeof disputes.$inferSelect;
 export type DisputeStatus = DisputeRow['status'];
@@ -34,12 +34,32 @@ export async function decideDispute(db: Db, id: string, values: { status: 'uphel
   return row!;
 }
 
-export async function listDisputeRows(db: Db, status: DisputeStatus, limit: number) {
+/** The agency's queue: open disputes first, then oldest first; optionally one status or one identifier kind. */
+export async function listDisputeRows(db: Db, filter: { status?: DisputeStatus; kind?: string }, limit: number) {
+  const where = and(filter.status ? eq(disputes.status, filter.status) : undefined, filter.kind ? eq(indicators.kind, filter.kind) : undefined);
   return db
-    .select({ dispute: disputes, indicator: indicators.indicator, indicatorDisplay: indicators.display, verdict: indicators.verdict })
+    .select({ dispute: disputes, indicator: indicators.indicator, indicatorDisplay: indicators.display, verdict: indicators.verdict, kind: indicators.kind })
     .from(disputes)
     .innerJoin(indicators, eq(indicators.id, disputes.indicatorId))
-    .where(eq(disputes.status, status))
-    .orderBy(asc(disputes.createdAt))
+    .where(where)
+    .orderBy(sql`case when ${disputes.status} = 'open' then 0 else 1 end`, asc(disputes.createdAt))
     .limit(limit);
+}
+
+export async function findDisputeRow(db: Db, id: string) {
+  const [row] = await db
+    .select({ dispute: disputes, indicator: indicators.indicator, indicatorDisplay: indicators.display, verdict: indicators.verdict, kind: indicators.kind })
+    .from(disputes)
+    .innerJoin(indicators, eq(indicators.id, disputes.indicatorId))
+    .where(eq(disputes.id, id));
+  return row;
+}
+
+/** A dispute's audit records (opened, decided), oldest first: they hold the notices sent. */
+export async function disputeAuditTrail(db: Db, id: string) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.subjectType, 'dispute'), eq(auditLog.subjectId, id)))
+    .orderBy(asc(auditLog.seq));
 }

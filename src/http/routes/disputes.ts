@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { decideDisputeCase, disputeStatus, listDisputes, openDispute } from '../../app/disputes.ts';
+import { decideDisputeCase, disputeStatus, getDispute, listDisputes, openDispute } from '../../app/disputes.ts';
 import type { IndicatorPolicy } from '../../app/indicators.ts';
 import { AGENCY_ROLES } from '../../domain/auth/access.ts';
 import { DISPUTE_STATUSES } from '../../store/schema.ts';
@@ -28,6 +28,23 @@ const Contact = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const AgencyDispute = Type.Object({
+  id: Type.String(),
+  trackingCode: Type.String(),
+  status: DisputeStatus,
+  indicatorId: Type.String(),
+  indicator: Type.String(),
+  indicatorDisplay: Type.String(),
+  kind: Type.String(),
+  verdict: Type.String(),
+  explanation: Type.String(),
+  contact: Type.Object({ name: Type.Optional(Type.String()), email: Type.Optional(Type.String()), phone: Type.Optional(Type.String()), locale: Type.String() }),
+  decisionReason: Nullable(Type.String()),
+  decidedBy: Nullable(Type.String()),
+  decidedAt: Nullable(Type.String()),
+  createdAt: Type.String(),
+});
 
 export interface DisputeRouteOptions {
   db: Db;
@@ -80,33 +97,66 @@ export const disputeRoutes: FastifyPluginAsyncTypebox<DisputeRouteOptions> = asy
       config: { access: { roles: AGENCY_ROLES } },
       schema: {
         tags: ['disputes'],
-        summary: 'Disputes for the agency, oldest first, with the disputers’ contact details',
-        querystring: Type.Object({ status: Type.Enum(DISPUTE_STATUSES, { default: 'open' }), limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }) }, { additionalProperties: false }),
+        summary: 'Disputes for the agency, open first then oldest first, with the disputers’ contact details',
+        querystring: Type.Object(
+          {
+            status: Type.Enum([...DISPUTE_STATUSES, 'all'] as const, { default: 'open' }),
+            kind: Type.Optional(IdentifierKind),
+            limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                id: Type.String(),
-                trackingCode: Type.String(),
-                status: DisputeStatus,
-                indicatorId: Type.String(),
-                indicator: Type.String(),
-                indicatorDisplay: Type.String(),
-                verdict: Type.String(),
-                explanation: Type.String(),
-                contact: Type.Object({ name: Type.Optional(Type.String()), email: Type.Optional(Type.String()), phone: Type.Optional(Type.String()), locale: Type.String() }),
-                decisionReason: Nullable(Type.String()),
-                decidedBy: Nullable(Type.String()),
-                decidedAt: Nullable(Type.String()),
-                createdAt: Type.String(),
-              }),
-            ),
+            items: Type.Array(AgencyDispute),
           }),
           ...problemResponses,
         },
       },
     },
-    async (request) => listDisputes(db, request.query.status, request.query.limit),
+    async (request) => listDisputes(db, request.query.status, request.query.limit, request.query.kind),
+  );
+
+  app.get(
+    '/api/v1/disputes/:id',
+    {
+      config: { access: { roles: AGENCY_ROLES } },
+      schema: {
+        tags: ['disputes'],
+        summary: 'One dispute for the agency: the explanation and contact, the indicator’s verdict history, the notices recorded for the disputer',
+        params: IdParams,
+        response: {
+          200: Type.Intersect([
+            AgencyDispute,
+            Type.Object({
+              history: Type.Array(
+                Type.Object({
+                  at: Type.String(),
+                  from: Nullable(Type.String()),
+                  to: Type.String(),
+                  confidence: Type.Integer(),
+                  reasons: Type.Object({}, { additionalProperties: true }),
+                }),
+              ),
+              notices: Type.Array(
+                Type.Object({
+                  purpose: Type.String(),
+                  locale: Type.String(),
+                  version: Type.Integer(),
+                  subject: Type.String(),
+                  body: Type.String(),
+                  emailed: Type.Boolean(),
+                  at: Type.String(),
+                  action: Type.String(),
+                }),
+              ),
+            }),
+          ]),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => getDispute(db, request.caller, request.params.id),
   );
 
   app.post(
