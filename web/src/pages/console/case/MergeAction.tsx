@@ -113,7 +113,7 @@ export function MergeAction({ detail, onMerged }: { detail: CaseDetail; onMerged
         {unchosen && <p className="field__error" role="alert">{t('caseTools.merge.chooseFirst')}</p>}
         <div className="field">
           <label className="field__label" htmlFor="merge-reason">{t('caseTools.merge.reason')}</label>
-          <textarea id="merge-reason" className="field__input" rows={3} maxLength={4000} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={reasonErrors.length > 0 ? true : undefined} aria-describedby={reasonErrors.length > 0 ? 'merge-reason-error' : undefined} />
+          <textarea id="merge-reason" className="field__input" rows={3} maxLength={4000} value={reason} onChange={(e) => { setReason(e.target.value); setError(null); }} aria-invalid={reasonErrors.length > 0 ? true : undefined} aria-describedby={reasonErrors.length > 0 ? 'merge-reason-error' : undefined} />
           {reasonErrors.length > 0 && <p id="merge-reason-error" className="field__error">{reasonErrors.join(' ')}</p>}
         </div>
       </ConfirmDialog>
