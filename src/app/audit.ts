@@ -1,7 +1,11 @@
 import { auditHash } from '../domain/audit/chain.ts';
 import { GENESIS_HASH } from '../domain/audit/chain.ts';
-import { listAudit, readAuditBatch, readChainHead, type AuditRow } from '../store/audit-log.ts';
+import type { ActionFilter } from '../domain/audit/action-filter.ts';
+import { readAuditBatch, readChainHead, type AuditRow } from '../store/audit-log.ts';
+import { findAuditRecord, searchAudit } from '../store/audit-search.ts';
 import type { Db } from '../store/connection.ts';
+import { findUserByEmail } from '../store/users.ts';
+import { notFound } from './errors.ts';
 
 export type AuditVerification =
   | { ok: true; records: number; headHash: string }
@@ -67,9 +71,34 @@ function view(r: AuditRow): AuditRecordView {
   };
 }
 
-export async function listAuditRecords(db: Db, cursor: number | null, limit: number): Promise<{ items: AuditRecordView[]; nextCursor: string | null }> {
-  const rows = await listAudit(db, cursor, limit + 1);
+export interface AuditFilter {
+  action?: ActionFilter;
+  subjectType?: string;
+  subjectId?: string;
+  /** An actor id as recorded (user id, API key id, system label), or a user's email address. */
+  actor?: string;
+  organizationId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** Newest first, filtered; `cursor` is the number of the last record of the previous page. */
+export async function listAuditRecords(db: Db, cursor: number | null, limit: number, filter: AuditFilter = {}): Promise<{ items: AuditRecordView[]; nextCursor: string | null }> {
+  let actorId = filter.actor;
+  if (actorId?.includes('@')) {
+    const user = await findUserByEmail(db, actorId.trim().toLowerCase());
+    if (!user) return { items: [], nextCursor: null };
+    actorId = user.id;
+  }
+  const rows = await searchAudit(db, { ...filter, actorId, ...(cursor === null ? {} : { beforeSeq: cursor }) }, limit + 1);
   const items = rows.slice(0, limit).map(view);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? String(last.seq) : null };
+}
+
+/** One record with the hash it points back at, to check a link of the chain by hand. */
+export async function getAuditRecord(db: Db, seq: number): Promise<AuditRecordView & { prevHash: string }> {
+  const row = await findAuditRecord(db, seq);
+  if (!row) throw notFound(`Audit record ${seq}`);
+  return { ...view(row), prevHash: row.prevHash };
 }
