@@ -133,7 +133,7 @@ describe('console queue tools: saved views, assign by name, bulk escalate', () =
       const outcome = page.getByTestId('bulk-outcome');
       await outcome.getByText('2 thành công').waitFor();
       for (const c of cases) await outcome.getByTestId('bulk-outcome-item').filter({ hasText: c.reference }).getByText('đã chuyển tới Facebook').waitFor();
-      await page.waitForFunction((before) => Number(document.querySelector('[data-status-count="escalated"]')?.textContent) === before + 2, escalatedBefore);
+      await expect.poll(async () => Number(await page.locator('[data-status-count="escalated"]').textContent()), { timeout: 5_000 }).toBe(escalatedBefore + 2);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'console-queue-bulk-escalate');
     } finally {

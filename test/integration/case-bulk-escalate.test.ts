@@ -35,9 +35,11 @@ const escalate = (session: Session, caseIds: string[], extra: Record<string, unk
 beforeAll(async () => {
   server = await startTestServer();
   const users = await seedUsers(server.database);
-  [analyst, supervisor, admin, meta, partner] = await Promise.all(
-    [users.analyst, users.supervisor, users.admin, users.platform_operator, users.partner_admin].map((u) => signInAs(server.app, u.email)),
-  );
+  analyst = await signInAs(server.app, users.analyst.email);
+  supervisor = await signInAs(server.app, users.supervisor.email);
+  admin = await signInAs(server.app, users.admin.email);
+  meta = await signInAs(server.app, users.platform_operator.email);
+  partner = await signInAs(server.app, users.partner_admin.email);
 });
 afterAll(async () => server?.close());
 
