@@ -34,8 +34,9 @@ export function monthlyReportHtml(report: MonthlyPlatformReport, lang: ReportLan
 <style>
   @page { size: A4; margin: 16mm 14mm; }
   * { box-sizing: border-box; }
-  body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; color: #1a1a1a; margin: 0; padding: 16px; max-width: 190mm; }
-  @media print { body { padding: 0; } }
+  /* On screen the page looks like the printed A4 sheet, its margins included. */
+  body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; color: #1a1a1a; margin: 0 auto; padding: 16mm 14mm; max-width: 210mm; background: #fff; }
+  @media print { body { padding: 0; max-width: none; } }
   header { border-bottom: 3px solid #0b5394; margin-bottom: 12px; padding-bottom: 8px; }
   .brand { color: #0b5394; font-weight: 700; letter-spacing: .02em; }
   h1 { font-size: 17pt; margin: 4px 0 8px; }
