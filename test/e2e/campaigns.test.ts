@@ -192,6 +192,10 @@ describe('awareness campaigns: landing page, quiz, shared result and figures', (
         await page.keyboard.press('Enter');
         await page.waitForFunction(`document.activeElement?.textContent === "Câu ${index + 2}/12"`);
       }
+      // Switching to English mid-game keeps the game: same item, English texts.
+      await page.getByRole('group', { name: 'Ngôn ngữ' }).getByRole('button', { name: 'English' }).click();
+      await page.getByRole('button', { name: 'Scam', exact: true }).waitFor();
+      expect(await page.getByTestId('quiz-progress').textContent()).toBe('Item 4/12');
     } finally {
       await context.close();
     }

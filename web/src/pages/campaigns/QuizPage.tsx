@@ -27,6 +27,10 @@ export function QuizPage() {
   const { slug = '' } = useParams();
   const [attempt, setAttempt] = useState(0);
   const quiz = useApi((signal) => loadQuiz(slug, language, signal), [slug, language, attempt]);
+  // Switching the language mid-game reloads the texts; the game on screen stays (same items, same order).
+  const shown = useRef<QuizData | null>(null);
+  if (quiz.status === 'ready') shown.current = quiz.data;
+  const playing = shown.current !== null && shown.current.campaign.slug === slug && shown.current.items.length > 0 ? shown.current : null;
   usePageTitle(quiz.status === 'ready' ? t('campaigns.quiz.pageTitle', { title: quiz.data.campaign.title }) : t('campaigns.quiz.heading'));
 
   return (
@@ -34,7 +38,7 @@ export function QuizPage() {
       <p>
         <Link to={`/campaigns/${encodeURIComponent(slug)}`}>← {t('campaigns.quiz.backToCampaign')}</Link>
       </p>
-      {quiz.status === 'loading' && <Loading label={t('app.loading')} />}
+      {quiz.status === 'loading' && !playing && <Loading label={t('app.loading')} />}
       {quiz.status === 'failed' && (
         <>
           <h1>{t('campaigns.quiz.heading')}</h1>
@@ -47,7 +51,7 @@ export function QuizPage() {
           <p className="notice">{t('campaigns.quiz.empty')}</p>
         </>
       )}
-      {quiz.status === 'ready' && quiz.data.items.length > 0 && <Quiz data={quiz.data} />}
+      {playing && quiz.status !== 'failed' && <Quiz data={playing} />}
     </div>
   );
 }

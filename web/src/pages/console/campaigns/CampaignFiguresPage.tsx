@@ -114,7 +114,7 @@ export function CampaignFiguresPage() {
             )}
             {/* Focusable so a keyboard can scroll a wide table (many days) sideways. */}
             <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="campaign-days-caption">
-              <table className="console-table" data-testid="campaign-days">
+              <table className="console-table campaign-table" data-testid="campaign-days">
                 <caption id="campaign-days-caption">{t('campaigns.console.dailyTable')}</caption>
                 <thead>
                   <tr>

@@ -52,7 +52,7 @@ export function ConsoleCampaignListPage() {
       {items !== null && items.length === 0 && <p className="callout">{t('campaigns.console.none')}</p>}
       {items !== null && items.length > 0 && (
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="campaign-table-caption">
-          <table className="console-table" data-testid="campaign-table">
+          <table className="console-table campaign-table" data-testid="campaign-table">
             <caption id="campaign-table-caption" className="visually-hidden">{t('campaigns.console.listTitle')}</caption>
             <thead>
               <tr>
@@ -60,8 +60,7 @@ export function ConsoleCampaignListPage() {
                 <th scope="col">{t('campaigns.console.status')}</th>
                 <th scope="col">{t('campaigns.console.period')}</th>
                 <th scope="col">{t('campaigns.figures.views')}</th>
-                <th scope="col">{t('campaigns.figures.quizStarts')}</th>
-                <th scope="col">{t('campaigns.figures.quizCompletions')}</th>
+                <th scope="col">{t('campaigns.console.plays')}</th>
                 <th scope="col">{t('campaigns.figures.averageScore')}</th>
                 <th scope="col">{t('campaigns.figures.shares')}</th>
               </tr>
@@ -87,12 +86,11 @@ export function ConsoleCampaignListPage() {
                   <td>
                     <span className={`badge campaign-status campaign-status--${c.status}`}>{t(`campaigns.console.statuses.${c.status}`)}</span>
                   </td>
-                  <td className="nowrap">
-                    {shortDate(c.startsOn)} – {shortDate(c.endsOn)}
+                  <td>
+                    <span className="nowrap">{shortDate(c.startsOn)} –</span> <span className="nowrap">{shortDate(c.endsOn)}</span>
                   </td>
                   <td>{formatNumber(c.totals.views, language)}</td>
-                  <td>{formatNumber(c.totals.quizStarts, language)}</td>
-                  <td>{formatNumber(c.totals.quizCompletions, language)}</td>
+                  <td>{t('campaigns.console.playsValue', { starts: formatNumber(c.totals.quizStarts, language), completions: formatNumber(c.totals.quizCompletions, language) })}</td>
                   <td>{c.totals.averageScore === null ? '—' : formatPercent(c.totals.averageScore, language)}</td>
                   <td>{formatNumber(c.totals.shares, language)}</td>
                 </tr>
