@@ -137,8 +137,8 @@ export async function seedDemoHistory(db: Db, now = new Date()): Promise<{ repor
       events.push({ type: 'triaged', at: triaged, payload: { priority: null, category: null, note: null } });
       status = 'triaged';
       const rejected = random.chance(0.09);
-      // Time to verify: mostly within a day, a long tail of a week or more.
-      const decided = clamp(triaged + (random.chance(0.8) ? random.between(1, 24) : random.between(24, 200)) * HOUR);
+      // Time to verify: mostly within a day, a tail of up to four days.
+      const decided = clamp(triaged + (random.chance(0.88) ? random.between(1, 20) : random.between(20, 96)) * HOUR);
       if (decided && rejected) {
         events.push({ type: 'rejected', at: decided, payload: { reason: 'Không đủ căn cứ (dữ liệu minh họa).', indicators: [], reasons: null, outcomes: [] } });
         status = 'rejected';
@@ -183,7 +183,8 @@ export async function seedDemoHistory(db: Db, now = new Date()): Promise<{ repor
           events.push({ type: 'actioned', at: acted, payload: { escalationId, action, note: null } });
           status = 'actioned';
           const closed = clamp(acted + random.between(6, 96) * HOUR);
-          if (closed && random.chance(0.7)) {
+          // Most answered cases are closed within days; the recent ones are still being wrapped up.
+          if (closed && random.chance(closed < end - 10 * DAY ? 0.96 : 0.6)) {
             events.push({ type: 'closed', at: closed, payload: { note: null, outcome: null } });
             status = 'closed';
           }
