@@ -73,7 +73,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { 
       schema: {
         tags: ['audit'],
         summary: 'One audit record with the hash of the record before it',
-        params: Type.Object({ seq: Type.String({ maxLength: 20 }) }),
+        params: Type.Object({ seq: Type.String({ maxLength: 64 }) }),
         response: { 200: Type.Intersect([AuditRecord, Type.Object({ prevHash: Type.String() })]), ...problemResponses },
       },
     },
