@@ -289,7 +289,9 @@ describe('monthly platform report', () => {
   it('refuses a bad month', async () => {
     expect(expectProblem(await get(url('platform=facebook&month=2026-13'), analyst.headers), 400).errors?.[0]?.field).toBe('querystring:/month');
     expectProblem(await get(url('platform=facebook&month=October'), analyst.headers), 400);
-    expectProblem(await get(url('month=2026-10'), analyst.headers), 400);
+    // Without a platform: the operator's own, for the agency Facebook's.
+    expect((await get(url('month=2026-10'), analyst.headers)).json()).toMatchObject({ platform: 'facebook', summary: { escalations: 3 } });
+    expect((await get(url('month=2026-10'), meta.headers)).json()).toMatchObject({ platform: 'facebook' });
     expectProblem(await get(url('platform=facebook&format=docx'), analyst.headers), 400);
   });
 });

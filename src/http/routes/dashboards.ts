@@ -18,6 +18,9 @@ const MEDIA_TYPES = {
   csv: 'text/csv; charset=utf-8',
 } as const;
 
+/** The platform of the first cooperation agreement: the agency's report when none is named. */
+const DEFAULT_REPORT_PLATFORM = 'facebook';
+
 /** Routes for dashboards (the agency's figures over time) and the monthly platform report. */
 export const dashboardRoutes: FastifyPluginAsyncTypebox<{ db: Db; chromiumPath: string }> = async (app, { db, chromiumPath }) => {
   const printer = new ReportPrinter(chromiumPath);
@@ -75,8 +78,10 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox<{ db: Db; chromiumPath: 
     },
     async (request, reply) => {
       const actor = request.caller.actor;
-      const { platform, format = 'json', lang = 'vi' } = request.query;
-      if (actor.type === 'user' && actor.role === 'platform_operator' && actor.platform !== platform) {
+      const { format = 'json', lang = 'vi' } = request.query;
+      const operator = actor.type === 'user' && actor.role === 'platform_operator';
+      const platform = request.query.platform ?? (operator && actor.platform ? actor.platform : DEFAULT_REPORT_PLATFORM);
+      if (operator && actor.platform !== platform) {
         throw forbidden('A platform\'s operators may read their own platform\'s report only.');
       }
       const month = request.query.month ?? previousMonth(new Date());

@@ -67,7 +67,9 @@ export const REPORT_FORMATS = ['json', 'html', 'pdf', 'xlsx', 'csv'] as const;
 
 export const MonthlyReportQuery = Type.Object(
   {
-    platform: Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9_-]+$', description: 'The platform (facebook, zalo, tiktok, …).' }),
+    platform: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9_-]+$', description: 'The platform (facebook, zalo, tiktok, …); default: an operator\'s own platform, for the agency facebook (the first cooperation agreement).' }),
+    ),
     month: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'The calendar month in Vietnam time, YYYY-MM; default the previous month.' })),
     format: Type.Optional(Type.Union(REPORT_FORMATS.map((f) => Type.Literal(f)), { description: 'json (default), html (the print page), pdf (printed by Chromium), xlsx (one sheet per table) or csv.' })),
     lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')], { description: 'Language of the html, pdf, xlsx and csv; default vi.' })),
