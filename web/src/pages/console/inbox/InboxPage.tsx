@@ -97,7 +97,7 @@ function Inbox() {
       {outcome && <RowResults result={outcome.result} source={outcome.source} />}
       {loaded && items.length === 0 && !error && <p className="callout">{t('console.inbox.empty')}</p>}
       <div className="table-scroll">
-        <table className="console-table">
+        <table className="console-table inbox-table">
           <caption className="visually-hidden">{t('console.inbox.caption')}</caption>
           <thead>
             <tr>
