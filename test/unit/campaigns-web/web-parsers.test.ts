@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { move } from '../../../web/src/pages/console/campaigns/campaign-form.ts';
+import { move } from '../../../web/src/pages/console/campaigns/reorder.ts';
 import { joinLines, splitLines } from '../../../web/src/pages/console/campaigns/lines.ts';
 import { MAX_QUIZ_ITEMS, parseQuizResult } from '../../../web/src/pages/campaigns/result-params.ts';
 

@@ -2,7 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUIZ_ANSWERS, QUIZ_KINDS } from '../../../api/campaigns.ts';
 import { fieldErrors } from '../../../console/ProblemNotice.tsx';
-import { emptyQuizItem, move, type QuizItemForm, type QuizItemTextForm } from './campaign-form.ts';
+import { emptyQuizItem, type QuizItemForm, type QuizItemTextForm } from './campaign-form.ts';
+import { move } from './reorder.ts';
 import { TextField } from './TextField.tsx';
 
 interface Props {
