@@ -3,7 +3,7 @@ import type { Db } from '../store/connection.ts';
 import { findDeadlinePolicy, listDeadlinePolicies, upsertDeadlinePolicy } from '../store/escalations.ts';
 import { listOrganizations } from '../store/organizations.ts';
 import { auditActor, type Caller } from './caller.ts';
-import { unprocessable } from './errors.ts';
+import { notFound, unprocessable } from './errors.ts';
 
 /** Vietnamese rules ask platforms to act on unlawful content within 24 hours. */
 export const DEFAULT_DEADLINE = { hours: 24, dueSoonHours: 4 };
@@ -35,6 +35,10 @@ export async function setPolicy(db: Db, caller: Caller, platform: string, input:
   }
   return db.transaction(async (tx) => {
     const before = await findDeadlinePolicy(tx, platform);
+    // A mistyped platform would otherwise get a policy row that stays in the list with no way to remove it.
+    if (!before && !(await listOrganizations(tx)).some((o) => o.platform === platform)) throw notFound(`The platform ${platform} (no organization operates it)`);
+    // Saving what is already in force changes nothing, so it records nothing.
+    if (before && before.hours === input.hours && before.dueSoonHours === input.dueSoonHours) return { ...before, configured: true };
     const row = await upsertDeadlinePolicy(tx, { platform, hours: input.hours, dueSoonHours: input.dueSoonHours });
     await appendAudit(tx, {
       ...auditActor(caller),

@@ -114,6 +114,15 @@ describe('the audit log, filtered', () => {
     }
   });
 
+  it('deadline policies: a platform no organization operates is a 404; saving the policy in force records nothing', async () => {
+    expectProblem(await send('PUT', '/api/v1/deadline-policies/facebok', admin.headers, { hours: 12, dueSoonHours: 2 }), 404);
+    const policies = (await send('GET', '/api/v1/deadline-policies', admin.headers)).json().items as { platform: string }[];
+    expect(policies.map((p) => p.platform)).not.toContain('facebok');
+    const again = await send('PUT', '/api/v1/deadline-policies/facebook', admin.headers, { hours: 12, dueSoonHours: 2 });
+    expect(again.json()).toMatchObject({ platform: 'facebook', hours: 12, dueSoonHours: 2, configured: true });
+    expect((await list('action=deadline_policy.set&subjectId=facebook')).items).toHaveLength(1);
+  });
+
   it('admins and supervisors read; only admins verify; others are refused; anonymous callers must sign in', async () => {
     expect((await list('action=deadline_policy.set', supervisor)).items).toHaveLength(2);
     const verified = await send('GET', '/api/v1/audit/verify', admin.headers);
