@@ -42,6 +42,7 @@ const EnvSchema = Type.Object({
   WEBHOOK_SECRET_GRACE_HOURS: Type.Integer({ minimum: 0, maximum: 24 * 30, default: 24, description: 'how long the old secret still signs after a rotation' }),
   API_KEY_DAILY_QUOTA: Type.Integer({ minimum: 1, default: 100_000, description: 'requests per API key per UTC day, unless the key has its own quota' }),
   CHROMIUM_PATH: Type.String({ pattern: '^/', default: '/usr/bin/chromium', description: 'absolute path of the Chromium that prints reports to PDF' }),
+  DEMO_HISTORY: Type.Boolean({ default: true, description: 'the demo data also holds ~90 days of invented history (for the dashboards); false: only a handful of reports' }),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -70,6 +71,8 @@ export interface Config {
   apiKeyDailyQuota: number;
   /** The Chromium executable that prints the monthly platform report to PDF. */
   chromiumPath: string;
+  /** Whether the demo data includes the invented 90-day history. */
+  demoHistory: boolean;
 }
 
 export interface WebhookConfig {
@@ -146,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     apiKeyDailyQuota: e.API_KEY_DAILY_QUOTA,
     chromiumPath: e.CHROMIUM_PATH,
+    demoHistory: e.DEMO_HISTORY,
   };
 }
 

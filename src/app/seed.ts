@@ -78,8 +78,11 @@ export interface DemoCredential {
   password: string;
 }
 
-/** Seeds a new database. Returns null (and does nothing) when it already has organizations. */
-export async function seedDemo(db: Db): Promise<DemoCredential[] | null> {
+/**
+ * Seeds a new database. Returns null (and does nothing) when it already has organizations.
+ * `history`: also ~90 days of invented, backdated reports, cases and escalations (dashboards).
+ */
+export async function seedDemo(db: Db, options: { history?: boolean } = {}): Promise<DemoCredential[] | null> {
   const [existing] = await queryRows<{ n: number | string }>(db, sql`select count(*) as n from organizations`);
   if (Number(existing?.n ?? 0) > 0) return null;
   const caller = systemCaller('seed');
@@ -160,6 +163,6 @@ export async function seedDemo(db: Db): Promise<DemoCredential[] | null> {
   await importArticles(db, caller);
   await seedDemoAlerts(db, supervisorCaller);
   await (await import('./seed-campaigns.ts')).seedDemoCampaigns(db, supervisorCaller);
-  await (await import('./seed-history.ts')).seedDemoHistory(db);
+  if (options.history ?? true) await (await import('./seed-history.ts')).seedDemoHistory(db);
   return credentials;
 }

@@ -47,7 +47,8 @@ describe('console: the queue, the case workspace, escalations and the platform i
   let caseRow: CaseRow;
 
   beforeAll(async () => {
-    server = await startServer();
+    // Without the demo's 90-day history: the queue then holds this test's case and the demo's few.
+    server = await startServer({ env: { DEMO_HISTORY: 'false' } });
     browser = await launchBrowser();
     // A citizen reports a fake investment page with a screenshot, leaving contact details.
     const citizen = await browser.newContext();
@@ -158,7 +159,7 @@ describe('console: the queue, the case workspace, escalations and the platform i
       await dialog.getByRole('checkbox', { name: 'Tệp 1 (image/png)' }).check();
       await dialog.getByRole('button', { name: 'Chuyển nền tảng' }).click();
       await page.getByTestId('case-status').getByText('Đã chuyển nền tảng').waitFor();
-      await page.getByTestId('case-escalations').getByText('Facebook').waitFor();
+      await page.getByTestId('case-escalations').getByTestId('escalation-record').getByText('Facebook', { exact: true }).waitFor();
       await page.getByTestId('timeline').locator('[data-event="escalated"]').waitFor();
       await saveScreenshot(page, 'console-case');
 
@@ -237,7 +238,7 @@ describe('console: the queue, the case workspace, escalations and the platform i
       await signIn(page, server.url, server.users.analyst);
       await page.goto(`${server.url}/console/cases/${caseRow.id}`);
       await page.getByTestId('case-status').getByText('Nền tảng đã xử lý').waitFor();
-      await page.getByTestId('case-escalations').getByText('Đã gỡ bỏ', { exact: false }).waitFor();
+      await page.getByTestId('case-escalations').getByTestId('platform-answer').getByText('Đã gỡ bỏ', { exact: false }).waitFor();
     } finally {
       await agency.close();
     }

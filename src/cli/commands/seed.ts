@@ -9,8 +9,8 @@ export function register(program: Command): void {
     .action(async () => {
       const { withContext } = await import('../open-context.ts');
       const { seedDemo } = await import('../../app/seed.ts');
-      await withContext('cli seed', async ({ database }) => {
-        const credentials = await seedDemo(database.db);
+      await withContext('cli seed', async ({ config, database }) => {
+        const credentials = await seedDemo(database.db, { history: config.demoHistory });
         if (!credentials) throw new CliError('The database already has data; demo data goes only into an empty one.');
         process.stdout.write('Demo data created. Demo accounts (the passwords are shown only this once):\n');
         for (const c of credentials) process.stdout.write(`  Sign in as ${c.role}: ${c.email} / ${c.password}\n`);

@@ -26,7 +26,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   ]);
   const context = await opening;
   const { config, database, logger } = context;
-  const credentials = options.demo ? await seedDemo(database.db) : null;
+  const credentials = options.demo ? await seedDemo(database.db, { history: config.demoHistory }) : null;
   // New or changed awareness articles of the repository (content/articles); console edits are kept.
   logger.info(await (await import('../../app/content-import.ts')).importArticles(database.db), 'awareness articles imported');
   await options.webReady;

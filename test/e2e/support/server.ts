@@ -68,7 +68,8 @@ function stopChild(child: ChildProcess): Promise<void> {
  * global-setup built, waits until it is ready and reads the demo users' passwords from
  * what it prints.
  */
-export async function startServer(): Promise<RunningServer> {
+/** `env`: more settings for this server (e.g. `DEMO_HISTORY: 'false'` for a nearly empty queue). */
+export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'canhgiac-e2e-'));
   const baseDatabaseUrl = process.env['DATABASE_URL'];
@@ -79,6 +80,7 @@ export async function startServer(): Promise<RunningServer> {
   delete env['PUBLIC_URL'];
   // Required with DATABASE_URL; a fixed test key (never a real one).
   env['PII_ENCRYPTION_KEY'] ??= Buffer.alloc(32, 7).toString('base64');
+  Object.assign(env, options.env);
   if (scratch) env['DATABASE_URL'] = scratch.url;
 
   const child = spawn(process.execPath, ['bin/canhgiac.mjs', 'serve'], {

@@ -4,11 +4,11 @@ import { assignCase, closeCase, commentOnCase, rejectCase, setCasePriority, tria
 import { escalateCase, PLATFORM_OF_KIND, type RedactionBox } from '../../../api/escalations.ts';
 import { FRAUD_TYPES } from '../../../api/public.ts';
 import { ConfirmDialog } from '../../../console/ConfirmDialog.tsx';
-import { AssignToAction } from './AssignToAction.tsx';
 import { fraudTypeKey, platformKey } from '../../../console/labels.ts';
 import { fieldErrors } from '../../../console/ProblemNotice.tsx';
 import { emptyReasons, ReasonsFields, reasonsBody } from '../../../console/ReasonsFields.tsx';
 import type { ReportEvidence } from '../../../api/networks.ts';
+import { AssignToAction } from './AssignToAction.tsx';
 import { MergeAction } from './MergeAction.tsx';
 import { REDACTABLE_TYPES, RedactionEditor } from './RedactionEditor.tsx';
 
