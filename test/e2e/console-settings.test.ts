@@ -57,7 +57,7 @@ describe('console settings: taxonomy, platform deadlines, audit log', () => {
       expect(await settingsAxeViolations(page)).toEqual([]);
       await form.getByLabel('Tên tiếng Anh').fill('Loan sharks');
       await form.getByRole('button', { name: 'Lưu' }).click();
-      await page.getByTestId('settings-done').getByText('Đã lưu loại loan.').waitFor();
+      await page.getByTestId('settings-done').getByText('Đã lưu loại “Cho vay”.').waitFor();
       await page.locator('[data-code="loan"]').getByText('Loan sharks').waitFor();
 
       // Withdraw "Fake charity" from the report form.
@@ -131,6 +131,15 @@ describe('console settings: taxonomy, platform deadlines, audit log', () => {
       await nav.getByRole('link', { name: 'Loại lừa đảo' }).click();
       await page.getByTestId('category-row').first().waitFor();
       await noHorizontalScroll(page);
+
+      // In English: the renamed category under its new name, the withdrawn one marked.
+      await page.setViewportSize(DESKTOP);
+      await page.getByRole('group', { name: 'Ngôn ngữ' }).getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Fraud categories' }).waitFor();
+      await page.getByRole('button', { name: 'Edit Loan sharks' }).waitFor();
+      await page.locator('[data-code="fake_charity"]').getByText('Not offered').waitFor();
+      expect(await settingsAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'console-settings-taxonomy-en');
     } finally {
       await context.close();
     }

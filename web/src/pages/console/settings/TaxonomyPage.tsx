@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeCategory, listTaxonomy, taxonomyUsage, type CategoryUsage, type FraudCategory, type FraudCategoryPatch } from '../../../api/settings.ts';
 import { ProblemNotice } from '../../../console/ProblemNotice.tsx';
@@ -48,7 +48,7 @@ export function TaxonomyPage() {
           onCancel={() => setEditing(null)}
           onSaved={(saved, changed) => {
             setEditing(null);
-            setDone(changed ? t('settings.taxonomy.done', { code: saved.code }) : t('settings.taxonomy.nothingChanged'));
+            setDone(changed ? t('settings.taxonomy.done', { name: saved.name[language] }) : t('settings.taxonomy.nothingChanged'));
             void load();
           }}
         />
@@ -118,6 +118,12 @@ function CategoryForm({ category, onCancel, onSaved }: { category: FraudCategory
   const [position, setPosition] = useState(String(category.position));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const language = useLanguage();
+  const formRef = useRef<HTMLFormElement>(null);
+  // The form opens above the table, possibly far from the row's button: take focus (and the view) there.
+  useEffect(() => {
+    formRef.current?.querySelector('input')?.focus();
+  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -146,8 +152,8 @@ function CategoryForm({ category, onCancel, onSaved }: { category: FraudCategory
 
   const id = `category-${category.code}`;
   return (
-    <form className="card admin-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-title`} data-testid="category-form">
-      <h3 id={`${id}-title`}>{t('settings.taxonomy.editTitle', { code: category.code })}</h3>
+    <form ref={formRef} className="card admin-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-title`} data-testid="category-form">
+      <h3 id={`${id}-title`}>{t('settings.taxonomy.editTitle', { name: category.name[language], code: category.code })}</h3>
       <div className="admin-form__grid">
         <TextInput id={`${id}-name-vi`} label={t('settings.taxonomy.nameVi')} pointer="/nameVi" error={error} value={nameVi} onChange={setNameVi} />
         <TextInput id={`${id}-name-en`} label={t('settings.taxonomy.nameEn')} pointer="/nameEn" error={error} value={nameEn} onChange={setNameEn} />
