@@ -150,8 +150,9 @@ describe('console settings: taxonomy, platform deadlines, audit log', () => {
     try {
       const page = await context.newPage();
       await signIn(page, server.url, server.users.supervisor);
-      await page.goto(`${server.url}/console/settings`);
+      await page.getByRole('navigation', { name: 'Điều hướng bảng điều khiển' }).getByRole('link', { name: 'Cấu hình & nhật ký' }).click();
       await page.waitForURL(/\/console\/settings\/audit/);
+      expect(await page.getByRole('navigation', { name: 'Các mục cài đặt' }).getByRole('link').count()).toBe(1);
       await page.getByText('Chỉ quản trị viên mới chạy được việc kiểm tra chuỗi.').waitFor();
       await page.getByTestId('audit-row').first().waitFor();
       await page.goto(`${server.url}/console/settings/taxonomy`);
@@ -167,6 +168,7 @@ describe('console settings: taxonomy, platform deadlines, audit log', () => {
     try {
       const page = await operatorContext.newPage();
       await signIn(page, server.url, server.users.platform_operator);
+      expect(await page.getByRole('navigation', { name: 'Điều hướng bảng điều khiển' }).getByRole('link', { name: 'Cấu hình & nhật ký' }).count()).toBe(0);
       for (const path of ['/console/settings/audit', '/console/settings/taxonomy', '/console/settings/deadlines']) {
         await page.goto(`${server.url}${path}`);
         await page.getByTestId('not-allowed').waitFor();

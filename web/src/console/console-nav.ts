@@ -24,7 +24,7 @@ const ITEMS: readonly ConsoleNavItem[] = [
   { to: '/console/campaigns', labelKey: 'console.nav.campaigns', roles: SUPERVISOR_ROLES },
   { to: '/console/templates', labelKey: 'console.nav.templates', roles: SUPERVISOR_ROLES },
   { to: '/console/admin', labelKey: 'console.nav.admin', roles: ADMIN_ROLES },
-  { to: '/console/settings', labelKey: 'console.nav.settings', roles: ADMIN_ROLES },
+  { to: '/console/settings', labelKey: 'console.nav.settings', roles: SUPERVISOR_ROLES },
 ];
 
 /** The console screens a role may open, in the side navigation's order. */
