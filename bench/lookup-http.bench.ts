@@ -51,7 +51,7 @@ const routes: { name: string; path: string }[] = [
   { name: 'look-up, not listed', path: '/api/v1/lookup?q=0987654321' },
 ];
 // Sanity: the look-up answers what we think it does.
-for (const r of routes.slice(1)) {
+for (const r of routes.filter((x) => x.path.startsWith('/api/v1/lookup'))) {
   const res = await fetch(address + r.path);
   const body = (await res.json()) as { state: string };
   if (res.status !== 200) throw new Error(`${r.path}: ${res.status}`);
