@@ -43,7 +43,7 @@ const TemplateWithHistory = Type.Intersect([
 // Plain strings, not enums: an unknown template is a resource that does not exist (404), not bad input.
 const Params = Type.Object({
   purpose: Type.String({ maxLength: 60, description: `One of ${TEMPLATE_PURPOSES.join(', ')}.` }),
-  locale: Type.String({ maxLength: 5, description: 'vi or en.' }),
+  locale: Type.String({ maxLength: 60, description: 'vi or en (anything else is a 404, like an unknown purpose).' }),
 });
 
 function localeOf(locale: string): TemplateLocale {
