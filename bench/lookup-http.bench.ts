@@ -100,6 +100,13 @@ console.table(
     };
   }),
 );
+// Paired per round (each look-up round against the baseline rounds just before it): on a VM whose
+// speed drifts between rounds, the median of the paired ratios moves less than the ratio of medians.
+const paired = (route: number, base: number) =>
+  median(results.get(routes[route]!.name)!.map((x, i) => x.rps / results.get(routes[base]!.name)![i]!.rps));
+for (const r of [2, 3]) {
+  console.log(`${routes[r]!.name}: median of per-round ratios ${(paired(r, 0) * 100).toFixed(0)} % of /healthz, ${(paired(r, 1) * 100).toFixed(0)} % of the empty API route`);
+}
 console.log(`wrk -t1 -c${connections} -d${seconds}s, ${ROUNDS} alternating rounds; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 await app.close();
 await database.close();
