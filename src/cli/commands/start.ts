@@ -7,8 +7,9 @@ const REPOSITORY = path.resolve('.');
 
 /**
  * Everything the web build reads, relative to the repository: the app itself and the server
- * code it bundles as it is (shared, not copied — see web/src/api/public.ts and
- * web/src/identifiers/shared.ts). A change to any of them makes `npm start` build again.
+ * code it bundles as it is (shared, not copied — see web/src/api/public.ts,
+ * web/src/identifiers/shared.ts and the campaign editor's markdown preview, which uses the
+ * server's renderer). A change to any of them makes `npm start` build again.
  */
 export const WEB_BUILD_INPUTS = [
   'web/src',
@@ -18,6 +19,7 @@ export const WEB_BUILD_INPUTS = [
   'src/domain/identifiers',
   'src/domain/fraud-types.ts',
   'src/domain/reports/report-fields.ts',
+  'src/app/markdown.ts',
 ] as const;
 
 function newestMtime(target: string): number {

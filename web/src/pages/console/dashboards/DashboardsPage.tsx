@@ -70,11 +70,18 @@ export function DashboardsPage({ nav }: { nav: ReactNode }) {
     return () => abort.abort();
   }, [query]);
 
+  // From the current address, not this render's `params`: two changes in a row (before the
+  // page renders again) must both be kept.
   const setFilter = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
   };
 
   return (

@@ -52,9 +52,14 @@ export function MonthlyReportPage({ nav }: { nav: ReactNode }) {
   }, [platform, month]);
 
   const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    next.set(key, value);
-    setParams(next, { replace: true });
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
   };
 
   return (

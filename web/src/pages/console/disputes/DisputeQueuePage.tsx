@@ -38,10 +38,16 @@ export function DisputeQueuePage() {
   }, [status, kind]);
 
   const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(searchParams);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setSearchParams(next, { replace: true });
+    // From the current address: two changes before the next render must both be kept.
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
   };
 
   return (
