@@ -62,11 +62,10 @@ function contentOf(row: CampaignRow): CampaignContent {
 
 /** The links to articles, alerts and organizations must name ones that exist. */
 async function checkReferences(db: Db, c: CampaignContent): Promise<CampaignFieldError[]> {
-  const [articles, alerts, orgs] = await Promise.all([
-    existingArticleSlugs(db, [...new Set([...c.articleSlugs, ...c.quiz.flatMap((q) => (q.articleSlug ? [q.articleSlug] : []))])]),
-    existingAlertIds(db, c.alertIds),
-    organizationsByIds(db, c.partnerOrganizationIds),
-  ]);
+  // One after the other: `db` may be a transaction, whose one connection takes one query at a time.
+  const articles = await existingArticleSlugs(db, [...new Set([...c.articleSlugs, ...c.quiz.flatMap((q) => (q.articleSlug ? [q.articleSlug] : []))])]);
+  const alerts = await existingAlertIds(db, c.alertIds);
+  const orgs = await organizationsByIds(db, c.partnerOrganizationIds);
   const orgIds = new Set(orgs.map((o) => o.id));
   const errors: CampaignFieldError[] = [];
   c.articleSlugs.forEach((s, i) => articles.has(s) || errors.push({ field: `/articleSlugs/${i}`, message: `No article "${s}".` }));
@@ -201,10 +200,8 @@ export async function getCampaign(db: Db, id: string): Promise<CampaignAdmin> {
 /** Every campaign (any status), newest first, each with its reach so far. */
 export async function listCampaigns(db: Db): Promise<{ items: CampaignAdminWithTotals[] }> {
   const rows = await listCampaignRows(db);
-  const [orgs, counters] = await Promise.all([
-    organizationsByIds(db, [...new Set(rows.flatMap((r) => r.partnerOrganizationIds))]),
-    listCounterRows(db, rows.map((r) => r.id)),
-  ]);
+  const orgs = await organizationsByIds(db, [...new Set(rows.flatMap((r) => r.partnerOrganizationIds))]);
+  const counters = await listCounterRows(db, rows.map((r) => r.id));
   return {
     items: rows.map((row) => ({ ...campaignAdminView(row, orgs), totals: sumFigures(counters.filter((c) => c.campaignId === row.id)) })),
   };

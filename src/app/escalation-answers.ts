@@ -42,7 +42,9 @@ async function recordOnCase(tx: Db, caller: Caller, row: EscalationRow, type: Ca
 }
 
 async function view(tx: Db, caller: Caller, row: EscalationRow): Promise<EscalationSummary> {
-  const [subjects, reference] = await Promise.all([listSubjects(tx, [row.id]), caseReferenceOf(tx, row.caseId)]);
+  // One after the other: a transaction's one connection takes one query at a time.
+  const subjects = await listSubjects(tx, [row.id]);
+  const reference = await caseReferenceOf(tx, row.caseId);
   return escalationSummary(row, reference ?? '', subjects, escalationAudience(caller));
 }
 
