@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useAddressParam } from '../../../console/use-address-param.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { CONTENT_STATUSES, itemPath, listAlerts, listArticles, type ContentItem, type ContentKind, type ContentStatus } from '../../../api/content-admin.ts';
@@ -18,7 +19,7 @@ export function ContentListPage() {
   const language = useLanguage();
   usePageTitle(t('contentEditor.list.title'));
   // The filters live in the address, so a filtered list is a link and back/forward work.
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
   const kind = (searchParams.get('kind') ?? '') as ContentKind | '';
   const status = (searchParams.get('status') ?? '') as ContentStatus | '';
   const completeness = (searchParams.get('languages') ?? '') as Completeness | '';
@@ -37,18 +38,7 @@ export function ContentListPage() {
     return () => controller.abort();
   }, [kind, status, completeness]);
 
-  const setFilter = (name: string, value: string) => {
-    // From the current address: two changes before the next render must both be kept.
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
-  };
+  const setFilter = useAddressParam();
 
   const rows = useMemo(() => items ?? [], [items]);
   const titleOf = (item: ContentItem) => item.translations[language]?.title ?? item.translations.vi?.title ?? item.translations.en?.title ?? '—';

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useAddressParam } from '../../../console/use-address-param.ts';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { FRAUD_TYPES } from '../../../api/public.ts';
@@ -72,17 +73,7 @@ export function DashboardsPage({ nav }: { nav: ReactNode }) {
 
   // From the current address, not this render's `params`: two changes in a row (before the
   // page renders again) must both be kept.
-  const setFilter = (key: string, value: string) => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
-  };
+  const setFilter = useAddressParam();
 
   return (
     <div className="page console-page dashboards" aria-busy={loading}>

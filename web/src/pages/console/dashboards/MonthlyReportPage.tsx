@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { useAddressParam } from '../../../console/use-address-param.ts';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { DASHBOARD_PLATFORMS, getMonthlyReport, monthlyReportUrl, REPORT_DOWNLOADS, type MonthlyPlatformReport } from '../../../api/dashboards.ts';
@@ -23,7 +24,7 @@ export function MonthlyReportPage({ nav }: { nav: ReactNode }) {
   usePageTitle(t('dashboards.monthly.title'));
   const { state } = useAuth();
   const ownPlatform = state.status === 'signed-in' && state.user.role === 'platform_operator' ? (state.user.organization.platform ?? null) : null;
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const platform = ownPlatform ?? params.get('platform') ?? 'facebook';
   const month = MONTH.test(params.get('month') ?? '') ? params.get('month')! : previousVietnamMonth();
   const [fileLanguage, setFileLanguage] = useState<'vi' | 'en'>(language);
@@ -51,16 +52,7 @@ export function MonthlyReportPage({ nav }: { nav: ReactNode }) {
     return () => abort.abort();
   }, [platform, month]);
 
-  const set = (key: string, value: string) => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        next.set(key, value);
-        return next;
-      },
-      { replace: true },
-    );
-  };
+  const set = useAddressParam();
 
   return (
     <div className="page console-page monthly-report" aria-busy={loading}>

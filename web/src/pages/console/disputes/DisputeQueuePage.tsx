@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useAddressParam } from '../../../console/use-address-param.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DISPUTE_STATUSES, listDisputes, type AgencyDispute, type DisputeStatus } from '../../../api/disputes.ts';
@@ -20,7 +21,7 @@ export function DisputeQueuePage() {
   const language = useLanguage();
   const now = useNow(60_000);
   usePageTitle(t('disputesReview.queue.title'));
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
   const status = (searchParams.get('status') ?? 'open') as DisputeStatus | 'all';
   const kind = searchParams.get('kind') ?? '';
   const [items, setItems] = useState<AgencyDispute[] | null>(null);
@@ -37,18 +38,7 @@ export function DisputeQueuePage() {
     return () => controller.abort();
   }, [status, kind]);
 
-  const setFilter = (name: string, value: string) => {
-    // From the current address: two changes before the next render must both be kept.
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
-  };
+  const setFilter = useAddressParam();
 
   return (
     <div className="page console-page disputes-review">
