@@ -94,7 +94,13 @@ describe('console administration: organizations, users, API keys, webhooks', () 
 
       // Organization: a bad slug is refused on its field, then created; its sharing settings with a BIN.
       const nav = page.getByRole('navigation', { name: 'Các mục quản trị' });
-      await nav.getByRole('link', { name: 'Tổ chức' }).click();
+      // A tab's page is used only once its heading shows: acting on the previous tab's controls
+      // while the router is still switching would change the previous page instead.
+      const openTab = async (name: string) => {
+        await nav.getByRole('link', { name }).click();
+        await page.getByRole('heading', { level: 2, name, exact: true }).waitFor();
+      };
+      await openTab('Tổ chức');
       await page.getByRole('button', { name: 'Thêm tổ chức' }).click();
       const orgForm = page.getByRole('form', { name: 'Thêm tổ chức' });
       await orgForm.getByLabel('Tên', { exact: true }).fill(ORG.name);
@@ -117,7 +123,7 @@ describe('console administration: organizations, users, API keys, webhooks', () 
       await saveScreenshot(page, 'console-admin-organization');
 
       // A partner user: the generated password is shown once, then gone; it works.
-      await nav.getByRole('link', { name: 'Người dùng' }).click();
+      await openTab('Người dùng');
       await page.getByRole('button', { name: 'Thêm người dùng' }).click();
       const userForm = page.getByRole('form', { name: 'Thêm người dùng' });
       await userForm.getByLabel('Tổ chức').selectOption(organizationId);
@@ -143,7 +149,7 @@ describe('console administration: organizations, users, API keys, webhooks', () 
       }
 
       // An API key: scopes as checkboxes; the secret shown once and never again.
-      await nav.getByRole('link', { name: 'Khóa API' }).click();
+      await openTab('Khóa API');
       await page.getByLabel('Tổ chức').selectOption(organizationId);
       await page.getByText('Tổ chức này chưa có khóa API nào.').waitFor();
       await page.getByRole('button', { name: 'Tạo khóa API' }).click();
@@ -190,7 +196,7 @@ describe('console administration: organizations, users, API keys, webhooks', () 
       expect(await lookUpWithKey(server.url, key)).toBe(401);
 
       // A webhook to the local receiver: events are required (per field), the secret is shown once.
-      await nav.getByRole('link', { name: 'Webhook' }).click();
+      await openTab('Webhook');
       await page.getByLabel('Tổ chức').selectOption(organizationId);
       await page.getByRole('button', { name: 'Thêm webhook' }).click();
       const hookForm = page.getByRole('form', { name: 'Thêm webhook' });
