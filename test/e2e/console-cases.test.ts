@@ -48,7 +48,7 @@ describe('console: the queue, the case workspace, escalations and the platform i
 
   beforeAll(async () => {
     // Without the demo's 90-day history: the queue then holds this test's case and the demo's few.
-    server = await startServer({ env: { DEMO_HISTORY: 'false' } });
+    server = await startServer({ demoHistory: false });
     browser = await launchBrowser();
     // A citizen reports a fake investment page with a screenshot, leaving contact details.
     const citizen = await browser.newContext();

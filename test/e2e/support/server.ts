@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
-import { DEMO_ROLES, parseDemoCredentials, type DemoRole, type DemoUser } from './demo-credentials.ts';
+import type { DemoRole, DemoUser } from './demo-credentials.ts';
+import { TEST_PII_KEY } from './demo-template.ts';
 import { freePort } from './free-port.ts';
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database.ts';
 
@@ -63,23 +64,27 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts `canhgiac serve` on a free port with a new database (a temporary PGlite directory,
- * or a scratch PostgreSQL database when DATABASE_URL is set) and the web app that
- * global-setup built, waits until it is ready and reads the demo users' passwords from
- * what it prints.
+ * Starts `canhgiac serve` on a free port, on a new copy of the run's demo database (a PGlite
+ * directory, or a PostgreSQL database when DATABASE_URL is set, made by global-setup) and
+ * the web app that global-setup built, and waits until it is ready. The demo users are the
+ * template's: the server prints no passwords for a database that already has data.
+ * `demoHistory: false` starts from the demo without its 90-day history (a one-case queue);
+ * `env` gives the server more settings.
  */
-/** `env`: more settings for this server (e.g. `DEMO_HISTORY: 'false'` for a nearly empty queue). */
-export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(options: { demoHistory?: boolean; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const templates = inject('demoTemplates');
+  const template = options.demoHistory === false ? templates.plain : templates.history;
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'canhgiac-e2e-'));
   const baseDatabaseUrl = process.env['DATABASE_URL'];
-  const scratch: ScratchDatabase | null = baseDatabaseUrl ? await createScratchDatabase(baseDatabaseUrl) : null;
+  let scratch: ScratchDatabase | null = null;
+  if (baseDatabaseUrl && template.databaseName) scratch = await createScratchDatabase(baseDatabaseUrl, 'canhgiac_e2e', template.databaseName);
+  else if (template.dataDir) await cp(template.dataDir, dataDir, { recursive: true });
 
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, WEB_DIST: inject('webDist') };
   // The server prints and links its PUBLIC_URL; a developer's own setting would point elsewhere.
   delete env['PUBLIC_URL'];
-  // Required with DATABASE_URL; a fixed test key (never a real one).
-  env['PII_ENCRYPTION_KEY'] ??= Buffer.alloc(32, 7).toString('base64');
+  env['PII_ENCRYPTION_KEY'] ??= TEST_PII_KEY;
   Object.assign(env, options.env);
   if (scratch) env['DATABASE_URL'] = scratch.url;
 
@@ -110,13 +115,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     throw error;
   }
 
-  const parsed = parseDemoCredentials(output());
-  const missing = DEMO_ROLES.filter((role) => !parsed.has(role));
-  if (missing.length > 0) {
-    await cleanUp();
-    throw new Error(`The server printed no demo credentials for: ${missing.join(', ')}. Output:\n${output()}`);
-  }
-  const users = Object.fromEntries(parsed) as Record<DemoRole, DemoUser>;
+  const users = template.users;
   // The printed address says "localhost" with the port; use it as printed.
   return { url: url.replace(/\/$/, ''), users, output, stop: cleanUp };
 }
