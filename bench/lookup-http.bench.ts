@@ -2,11 +2,16 @@
  * A single look-up over HTTP against an empty route of the same server, in the same run.
  * The server runs in this process (the real buildServer, every plugin); the load comes from
  * `wrk` in a separate process (Debian: apt-get install wrk). Rounds alternate between the two
- * routes so a change of load on a shared machine hits both alike.
+ * routes so a change of load on a shared machine hits both alike. The same query over and over is
+ * answered from the node's answer cache (app/lookup-answer-cache.ts); the last row asks for a
+ * different number each time, so it measures a computed answer.
  *
  *   npx tsx bench/lookup-http.bench.ts [seconds per round] [connections] [rounds]
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
@@ -44,11 +49,20 @@ const app = await buildServer(context, {
 });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 
-const routes: { name: string; path: string }[] = [
+// wrk asks for a different listed number at each request (Lua; one thread, so one counter):
+// 100,000 numbers cycled through, more than the answer cache holds, so every answer is computed.
+const COLD_SCRIPT = join(mkdtempSync(join(tmpdir(), 'cg-bench-')), 'cold.lua');
+writeFileSync(
+  COLD_SCRIPT,
+  'local i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", string.format("/api/v1/lookup?q=09%08d", (i * 7919) % 100000))\nend\n',
+);
+
+const routes: { name: string; path: string; script?: string }[] = [
   { name: 'empty route (GET /healthz, not rate-limited)', path: '/healthz' },
   { name: 'empty API route (public, rate-limited)', path: '/api/v1/bench-empty' },
   { name: 'look-up, listed (raw "0900 001 234")', path: '/api/v1/lookup?q=0900%20001%20234' },
   { name: 'look-up, not listed', path: '/api/v1/lookup?q=0987654321' },
+  { name: 'look-up, listed, a new number each time (answer cache missed)', path: '/api/v1/lookup?q=0900000000', script: COLD_SCRIPT },
 ];
 // Sanity: the look-up answers what we think it does.
 for (const r of routes.filter((x) => x.path.startsWith('/api/v1/lookup'))) {
@@ -61,9 +75,10 @@ for (const r of routes.filter((x) => x.path.startsWith('/api/v1/lookup'))) {
 // Asynchronous: the server answers from this process's event loop while wrk runs.
 // Besides requests/s (which swings with other load on a shared machine), the server's own CPU
 // time per request: its inverse is the route's capacity per core, and it hardly moves with load.
-async function wrk(path: string): Promise<{ rps: number; cpuUs: number }> {
+async function wrk(path: string, script?: string): Promise<{ rps: number; cpuUs: number }> {
   const cpu = process.cpuUsage();
-  const { stdout: out } = await promisify(execFile)('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, address + path], { encoding: 'utf8' });
+  const args = ['-t1', `-c${connections}`, `-d${seconds}s`, ...(script ? ['-s', script] : []), address + path];
+  const { stdout: out } = await promisify(execFile)('wrk', args, { encoding: 'utf8' });
   const used = process.cpuUsage(cpu);
   const m = /Requests\/sec:\s+([\d.]+)/.exec(out);
   const total = /(\d+) requests in/.exec(out);
@@ -74,7 +89,7 @@ async function wrk(path: string): Promise<{ rps: number; cpuUs: number }> {
 
 const results = new Map<string, { rps: number; cpuUs: number }[]>(routes.map((r) => [r.name, []]));
 for (let round = 0; round < ROUNDS; round++) {
-  for (const r of routes) results.get(r.name)!.push(await wrk(r.path));
+  for (const r of routes) results.get(r.name)!.push(await wrk(r.path, r.script));
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const baseline = (n: number) => {
@@ -104,7 +119,7 @@ console.table(
 // speed drifts between rounds, the median of the paired ratios moves less than the ratio of medians.
 const paired = (route: number, base: number) =>
   median(results.get(routes[route]!.name)!.map((x, i) => x.rps / results.get(routes[base]!.name)![i]!.rps));
-for (const r of [2, 3]) {
+for (let r = 2; r < routes.length; r++) {
   console.log(`${routes[r]!.name}: median of per-round ratios ${(paired(r, 0) * 100).toFixed(0)} % of /healthz, ${(paired(r, 1) * 100).toFixed(0)} % of the empty API route`);
 }
 console.log(`wrk -t1 -c${connections} -d${seconds}s, ${ROUNDS} alternating rounds; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);

@@ -3,6 +3,7 @@ import { FRAUD_TYPES } from '../domain/fraud-types.ts';
 import { CompactIndex, keyFromHex, packMeta, type IndexedIndicator, type Key } from '../domain/indicators/compact-index.ts';
 import { TLP_LEVELS, VERDICTS, type Tlp, type Verdict } from '../domain/indicators/verdicts.ts';
 import type { Db } from '../store/connection.ts';
+import { LookupAnswerCache } from './lookup-answer-cache.ts';
 import { activeLegitimate, changeLogState, estimatedIndicatorCount, indicatorLoadPage, indicatorSplitPoints, indicatorsNamed, type IndexRow, type LegitimateRow } from '../store/lookup-source.ts';
 
 export type Tier = 'public' | 'partner';
@@ -51,6 +52,8 @@ export class LookupIndex {
   private legitimate = new Map<string, LegitimateEntry>();
   /** Registry entries held at any time on this node, so deltas say "removed" only for those. */
   private everLegitimate = new Set<string>();
+  /** Written answers of recent single look-ups; dropped here as the indicators they read change. */
+  readonly answers = new LookupAnswerCache();
   /** Every change with a seq up to this one is applied (set by the follower). */
   version = 0;
   /** The version when the index was loaded: snapshot deltas start no earlier (see snapshots.ts). */
@@ -104,6 +107,7 @@ export class LookupIndex {
     this.table = table;
     this.legitimate = legitimate;
     this.everLegitimate = new Set(legitimate.keys());
+    this.answers.clear();
     this.version = maxSeq;
     this.loadedVersion = maxSeq;
     return { indicators: n, legitimate: legitimate.size, ms: performance.now() - started, indexBytes: table.bytes };
@@ -144,6 +148,7 @@ export class LookupIndex {
       if (!seen.has(name)) this.table.markGone(keyOf(name));
       if (!legitSeen.has(name)) this.legitimate.delete(name);
     }
+    this.answers.invalidate(names);
   }
 
   get(indicator: string): IndexedIndicator | undefined {

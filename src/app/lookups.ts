@@ -29,7 +29,7 @@ export interface LookupAnswer {
   advice: Advice;
 }
 
-export type LookupOutcome = { ok: true; answer: LookupAnswer } | { ok: false; error: { code: string; message: string } };
+export type LookupOutcome = { ok: true; answer: LookupAnswer; canonical: Canonical } | { ok: false; error: { code: string; message: string } };
 
 const URL_PREFIXES = ['url:http://', 'url:https://'] as const;
 
@@ -67,6 +67,19 @@ function firstListed(index: LookupIndex, c: Canonical, tier: Tier): { entry: Ind
     }
   }
   return null;
+}
+
+/**
+ * Every indicator `answerCanonical` may consult for `c` (in the table or the verified-legitimate
+ * registry): the identifier, its URL expressions under both schemes, what it also names. An
+ * answer kept by the answer cache is dropped when any of them changes, so this must stay a
+ * superset of what is read (property-tested in test/unit/lookup-reads-from.test.ts).
+ */
+export function lookupReadsFrom(c: Canonical): string[] {
+  const names = [c.indicator];
+  if (c.kind === 'url') for (const e of expressions(c.value)) for (const prefix of URL_PREFIXES) names.push(prefix + e);
+  for (const r of c.related ?? []) names.push(r.indicator);
+  return names;
 }
 
 /** Whether `indicator` is one of the URL expression candidates of `url` (a URL's related `url:` entry, if it ever has one). */
@@ -185,5 +198,5 @@ export function answerCanonical(index: LookupIndex, query: string, c: Canonical,
 export function lookup(index: LookupIndex, query: string, tier: Tier, kind?: IdentifierKind): LookupOutcome {
   const c = canonicalize(query, kind ? { kind } : {});
   if (!c.ok) return { ok: false, error: c.error };
-  return { ok: true, answer: answerCanonical(index, query, c.value, tier) };
+  return { ok: true, answer: answerCanonical(index, query, c.value, tier), canonical: c.value };
 }

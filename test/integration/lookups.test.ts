@@ -176,6 +176,51 @@ describe('GET /api/v1/lookup', () => {
   });
 });
 
+describe('repeated look-ups (the answer cache)', () => {
+  it('answers a repeated query with the same bytes, and follows every change to what the answer read', async () => {
+    const db = server.database.db;
+    const q = 'https://pay.cache-test.example/checkout/step2?order=77';
+    const first = await get(`/api/v1/lookup?q=${encodeURIComponent(q)}`);
+    const second = await get(`/api/v1/lookup?q=${encodeURIComponent(q)}`);
+    expect(first.json().state).toBe('not_listed');
+    expect(second.body).toBe(first.body);
+    expect(second.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(second.headers['cache-control']).toBe('no-store');
+
+    // A listing of one of its URL expressions shows at once on the same query…
+    await putIndicator(db, { indicator: 'url:https://pay.cache-test.example/checkout/', verdict: 'confirmed' });
+    await follower.pollOnce();
+    expect(await lookupAs(q)).toMatchObject({ state: 'listed', matchedOn: { indicator: 'url:https://pay.cache-test.example/checkout/', relation: 'url_expression' } });
+    // …and so does its clearing, then a listing of its registrable domain.
+    await putIndicator(db, { indicator: 'url:https://pay.cache-test.example/checkout/', verdict: 'cleared' });
+    await follower.pollOnce();
+    expect((await lookupAs(q)).state).toBe('not_listed');
+    await putIndicator(db, { indicator: 'domain:cache-test.example', verdict: 'confirmed' });
+    await follower.pollOnce();
+    expect(await lookupAs(q)).toMatchObject({ state: 'listed', matchedOn: { relation: 'domain' } });
+  });
+
+  it('keeps the tiers apart: a suspected listing is shown to partners only, asked in turns', async () => {
+    await putIndicator(server.database.db, { indicator: 'phone:+84911000321', verdict: 'suspected' });
+    await follower.pollOnce();
+    for (let round = 0; round < 2; round++) {
+      expect((await lookupAs('0911 000 321')).state).toBe('not_listed');
+      expect((await lookupAs('0911 000 321', partnerKey)).state).toBe('listed');
+    }
+  });
+
+  it('follows the verified-legitimate registry on a repeated query', async () => {
+    const q = 'https://www.cache-bank.test/dang-nhap';
+    expect((await lookupAs(q)).state).toBe('not_listed');
+    await putLegitimate(server.database.db, 'domain:cache-bank.test', 'Ngân hàng Ví dụ', 'bank');
+    await follower.pollOnce();
+    expect(await lookupAs(q)).toMatchObject({ state: 'verified_legitimate', owner: { name: 'Ngân hàng Ví dụ' } });
+    await removeLegitimate(server.database.db, 'domain:cache-bank.test');
+    await follower.pollOnce();
+    expect((await lookupAs(q)).state).toBe('not_listed');
+  });
+});
+
 describe('POST /api/v1/lookup/batch', () => {
   const batch = (items: unknown, key?: string) =>
     server.app.inject({ method: 'POST', url: '/api/v1/lookup/batch', payload: { items }, headers: key ? { authorization: `Bearer ${key}` } : {} });

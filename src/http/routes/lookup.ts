@@ -5,7 +5,8 @@ import { Type } from 'typebox';
 import { badRequest, forbidden } from '../../app/errors.ts';
 import { rangeLookup, snapshot, snapshotDelta } from '../../app/hashed-lookups.ts';
 import { LookupIndex, type Tier } from '../../app/lookup-index.ts';
-import { lookup, type LookupAnswer } from '../../app/lookups.ts';
+import { answerKey, CACHEABLE_QUERY_LENGTH } from '../../app/lookup-answer-cache.ts';
+import { lookup, lookupReadsFrom, type LookupAnswer } from '../../app/lookups.ts';
 import { FRAUD_TYPES } from '../../domain/fraud-types.ts';
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../../domain/identifiers/index.ts';
 import { ACTIONS, type Action } from '../../domain/indicators/advice.ts';
@@ -21,6 +22,7 @@ declare module 'fastify' {
 }
 
 export const MAX_BATCH = 10_000;
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
  * A string out of a fixed list, as `{ type: 'string', enum }`. Not a union of literals: the
@@ -112,14 +114,24 @@ export const lookupRoutes = fp(async (plain: FastifyInstance, { db }: { db: Db }
     },
     async (request, reply) => {
       const tier = tierOf(request, 'lookup');
-      const outcome = lookup(index, request.query.q, tier, request.query.kind as IdentifierKind | undefined);
+      const { q, kind } = request.query;
+      reply.header('cache-control', 'no-store');
+      // A query asked before is answered with the bytes written then, unless an indicator the
+      // answer read has changed since (the index drops such answers; app/lookup-answer-cache.ts).
+      const key = q.length <= CACHEABLE_QUERY_LENGTH ? answerKey(tier, kind, q) : null;
+      const cached = key === null ? undefined : index.answers.get(key);
+      if (cached) return reply.type(JSON_TYPE).send(cached);
+      const outcome = lookup(index, q, tier, kind as IdentifierKind | undefined);
       if (!outcome.ok) {
         throw badRequest(`The identifier could not be read: ${outcome.error.message}`, [
           { field: 'querystring:/q', message: outcome.error.message, code: outcome.error.code },
         ]);
       }
-      reply.header('cache-control', 'no-store');
-      return outcome.answer;
+      if (key === null || !index.answers.admit(key)) return outcome.answer;
+      // Asked before: written by the route's response schema (a JSON string), as any answer, and kept as bytes.
+      const body = Buffer.from(reply.serialize(outcome.answer) as string);
+      index.answers.set(key, body, lookupReadsFrom(outcome.canonical));
+      return reply.type(JSON_TYPE).send(body);
     },
   );
 
