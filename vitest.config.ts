@@ -34,6 +34,10 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/e2e/global-setup.ts'],
           setupFiles: ['test/e2e/setup.ts'],
+          // On CI a browser test that fails is tried once more (Playwright's own runner does the
+          // same); the failed attempt still prints what its browser did (setup.ts), and the JSON
+          // report keeps its retry count, so a flaky test is seen, not hidden.
+          retry: process.env['CI'] ? 1 : 0,
           testTimeout: 90_000,
           hookTimeout: 180_000,
           fileParallelism: false,

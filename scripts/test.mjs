@@ -28,6 +28,11 @@ try {
   // A file that fails to load fails no test of its own: count it then, so the line never says 0 failed.
   const failedFiles = r.numFailedTests === 0 ? (r.numFailedTestSuites ?? 0) : 0;
   summary = { passed: r.numPassedTests, failed: r.numFailedTests + failedFiles, skipped: r.numPendingTests + r.numTodoTests };
+  // Browser tests are retried once on CI (vitest.config.ts); one that needed it is named here.
+  const flaky = r.testResults.flatMap((f) =>
+    f.assertionResults.filter((t) => t.status === 'passed' && t.meta?.failedAttempts > 0).map((t) => `${f.name.replace(`${process.cwd()}/`, '')} › ${t.fullName}`),
+  );
+  if (flaky.length > 0) process.stdout.write(`\nPassed only when tried again (flaky, see the browser log above):\n  ${flaky.join('\n  ')}\n`);
 } catch {
   // No report: vitest itself failed before running tests; its own output says why.
 }
