@@ -49,14 +49,24 @@ async function readBody(response: Response): Promise<unknown> {
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('json')) {
     // Drain the body so the connection can be reused; the text is of no use to callers.
-    await response.text().catch(() => undefined);
+    await response.text().catch((error: unknown) => {
+      if (isAbort(error)) throw error;
+    });
     return undefined;
   }
   try {
     return await response.json();
-  } catch {
+  } catch (error) {
+    // Cancelled while the body was still arriving (the caller moved on, e.g. a filter changed
+    // right after the headers came): that is the caller's abort, not an empty answer. Returned
+    // as `undefined`, it reached the queue page as a page of results and crashed it (CI, e2e).
+    if (isAbort(error)) throw error;
     return undefined;
   }
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 /**
@@ -83,7 +93,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
       signal: options.signal,
     });
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    if (isAbort(error)) throw error;
     throw new NetworkError(error);
   }
 
