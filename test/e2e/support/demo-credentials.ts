@@ -7,14 +7,14 @@ export interface DemoUser {
   password: string;
 }
 
-// The server prints, once, on a new database: "  Sign in as analyst: analyst@… / 8Xk…"
+// `canhgiac seed --demo` (and the server, on a new database) prints once: "  Sign in as analyst: analyst@… / 8Xk…"
 const LINE = /^\s*Sign in as ([a-z_]+): (\S+@\S+) \/ (\S+)\s*$/;
 
 function isDemoRole(value: string): value is DemoRole {
   return (DEMO_ROLES as readonly string[]).includes(value);
 }
 
-/** Reads the demo users out of the server's start-up output. */
+/** Reads the demo users out of what seeding printed (support/demo-template.ts). */
 export function parseDemoCredentials(output: string): Map<DemoRole, DemoUser> {
   const users = new Map<DemoRole, DemoUser>();
   for (const line of output.split(/\r?\n/)) {
