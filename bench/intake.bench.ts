@@ -76,6 +76,21 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** CPU seconds of every PostgreSQL process on this machine (the server and its backends): the benchmark's database is the only busy one. */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes('(postgres)')) continue;
+      total += cpuSeconds(Number(pid));
+    } catch {
+      // The process ended while we read.
+    }
+  }
+  return total;
+}
+
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-bench-intake-'));
   let databaseUrl: string | undefined;
@@ -169,6 +184,7 @@ async function main() {
   await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000));
   const load0 = os.loadavg()[0]!;
   const cpu0 = cpuSeconds(server.pid!);
+  const pgCpu0 = databaseUrl ? postgresCpuSeconds() : 0;
   const client0 = process.cpuUsage();
   const t0 = performance.now();
   measuring = true;
@@ -176,14 +192,15 @@ async function main() {
   measuring = false;
   const elapsed = (performance.now() - t0) / 1000;
   const serverCpu = cpuSeconds(server.pid!) - cpu0;
+  const pgCpu = databaseUrl ? postgresCpuSeconds() - pgCpu0 : 0;
   const clientCpu = (process.cpuUsage(client0).user + process.cpuUsage(client0).system) / 1e6;
   const load1 = os.loadavg()[0]!;
   stop = true;
   await Promise.all(workers);
   agent.destroy();
 
-  let dbCpu = '';
-  if (!databaseUrl) dbCpu = ' (PGlite runs inside the server process)';
+  const dbCpu = databaseUrl ? '' : ' (PGlite runs inside the server process)';
+  const postgresColumn = databaseUrl ? `${(pgCpu / elapsed).toFixed(2)} s/s, ${((pgCpu * 1000) / Math.max(1, ok)).toFixed(2)} ms/report` : 'in the server';
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));
   await dropDatabase();
@@ -194,10 +211,10 @@ async function main() {
   const rate = ok / elapsed;
   console.log(`\nReport intake — ${databaseUrl ? 'PostgreSQL' : 'PGlite'}, ${CONCURRENCY} connections, ${SECONDS} s (+${WARMUP_SECONDS} s warm-up), shared identifiers ${SHARED * 100}%`);
   console.log(`machine: ${os.cpus().length} vCPU ${os.cpus()[0]?.model ?? ''}, Node ${process.version}, load average ${load0.toFixed(2)} → ${load1.toFixed(2)}`);
-  console.log(`| reports/s | p50 ms | p95 ms | p99 ms | errors | server CPU s/s | server CPU ms/report | client CPU s/s |`);
-  console.log(`|---|---|---|---|---|---|---|---|`);
+  console.log(`| reports/s | p50 ms | p95 ms | p99 ms | errors | server CPU s/s | server CPU ms/report | PostgreSQL CPU | client CPU s/s |`);
+  console.log(`|---|---|---|---|---|---|---|---|---|`);
   console.log(
-    `| ${rate.toFixed(0)} | ${pct(50)} | ${pct(95)} | ${pct(99)} | ${failed} | ${(serverCpu / elapsed).toFixed(2)}${dbCpu} | ${((serverCpu * 1000) / Math.max(1, ok)).toFixed(2)} | ${(clientCpu / elapsed).toFixed(2)} |`,
+    `| ${rate.toFixed(0)} | ${pct(50)} | ${pct(95)} | ${pct(99)} | ${failed} | ${(serverCpu / elapsed).toFixed(2)}${dbCpu} | ${((serverCpu * 1000) / Math.max(1, ok)).toFixed(2)} | ${postgresColumn} | ${(clientCpu / elapsed).toFixed(2)} |`,
   );
   for (const [what, n] of failures) console.log(`  ${n}× ${what}`);
 }

@@ -1,9 +1,8 @@
-import { INDICATOR_VERDICT_TOPIC, type IndicatorVerdictChanged } from '../domain/webhooks/events.ts';
+import { INDICATOR_VERDICT_TOPIC, INDICATOR_VERDICTS_TOPIC, type IndicatorVerdictChanged, type IndicatorVerdictsChanged } from '../domain/webhooks/events.ts';
 import type { Verdict } from '../domain/indicators/verdicts.ts';
 import type { Db } from '../store/connection.ts';
 import type { IndicatorRow } from '../store/indicators.ts';
 import { enqueue } from '../store/outbox.ts';
-import { outbox } from '../store/schema.ts';
 
 /**
  * Records a verdict change for partners' webhooks, in the change's transaction. The message
@@ -29,10 +28,12 @@ function verdictChangedMessage(row: IndicatorRow, fromVerdict: Verdict | null): 
 }
 
 /**
- * The same for many verdict changes at once (batch intake), in one statement: call it in the
- * transaction that writes the verdict changes.
+ * The same for many verdict changes at once (batch intake): one message carrying them all, in
+ * order; each still becomes its own webhook event. Call it in the transaction that writes the
+ * verdict changes.
  */
 export async function enqueueVerdictsChanged(tx: Db, changes: readonly { row: IndicatorRow; fromVerdict: Verdict | null }[]): Promise<void> {
   if (changes.length === 0) return;
-  await tx.insert(outbox).values(changes.map(({ row, fromVerdict }) => ({ topic: INDICATOR_VERDICT_TOPIC, payload: verdictChangedMessage(row, fromVerdict) })));
+  const message: IndicatorVerdictsChanged = { changes: changes.map(({ row, fromVerdict }) => verdictChangedMessage(row, fromVerdict)) };
+  await enqueue(tx, INDICATOR_VERDICTS_TOPIC, message);
 }

@@ -1,12 +1,37 @@
-import { INDICATOR_VERDICT_TOPIC, indicatorEventType, type IndicatorVerdictChanged, type WebhookEnvelope, type WebhookEventType } from '../domain/webhooks/events.ts';
+import {
+  INDICATOR_VERDICT_TOPIC,
+  INDICATOR_VERDICTS_TOPIC,
+  indicatorEventType,
+  type IndicatorVerdictChanged,
+  type IndicatorVerdictsChanged,
+  type WebhookEnvelope,
+  type WebhookEventType,
+} from '../domain/webhooks/events.ts';
 import { concernsOf, receives, type Concerns } from '../domain/webhooks/routing.ts';
 import type { Db } from '../store/connection.ts';
 import { insertDeliveries, subscribersOfAny, type DeliveryToQueue } from '../store/webhooks.ts';
 import { ESCALATION_TOPICS, type EscalationTopic } from './escalation-notices.ts';
 
-/** The Standard Webhooks `webhook-id` of the event made from an outbox message. */
-export function messageIdOf(outboxId: number): string {
-  return `msg_cg${outboxId}`;
+/**
+ * The Standard Webhooks `webhook-id` of the event made from an outbox message; `part` numbers
+ * the events of a message that carries several (a batch of verdict changes), from 0.
+ */
+export function messageIdOf(outboxId: number, part?: number): string {
+  return part === undefined ? `msg_cg${outboxId}` : `msg_cg${outboxId}_${part}`;
+}
+
+type WebhookEvent = NonNullable<ReturnType<typeof eventOf>>;
+
+/** The webhook events an outbox message becomes, each with its `webhook-id`; none for other topics. */
+export function eventsOf(message: { id: number; topic: string; payload: unknown }, now: Date): { messageId: string; event: WebhookEvent }[] {
+  if (message.topic === INDICATOR_VERDICTS_TOPIC) {
+    return (message.payload as IndicatorVerdictsChanged).changes.map((change, part) => ({
+      messageId: messageIdOf(message.id, part),
+      event: eventOf(INDICATOR_VERDICT_TOPIC, change, now)!,
+    }));
+  }
+  const event = eventOf(message.topic, message.payload, now);
+  return event ? [{ messageId: messageIdOf(message.id), event }] : [];
 }
 
 /** What an escalation outbox message carries (see notifyEscalation). */
@@ -89,11 +114,7 @@ export function eventOf(topic: string, payload: unknown, now: Date): { envelope:
  * Returns how many deliveries were queued.
  */
 export async function fanOutEvents(db: Db, messages: readonly { id: number; topic: string; payload: unknown }[], now: Date = new Date()): Promise<number> {
-  const events = [];
-  for (const message of [...messages].sort((a, b) => a.id - b.id)) {
-    const event = eventOf(message.topic, message.payload, now);
-    if (event) events.push({ messageId: messageIdOf(message.id), event });
-  }
+  const events = [...messages].sort((a, b) => a.id - b.id).flatMap((message) => eventsOf(message, now));
   if (events.length === 0) return 0;
   const subscribers = await subscribersOfAny(db, [...new Set(events.map((e) => e.event.envelope.type))]);
   if (subscribers.length === 0) return 0;
@@ -114,4 +135,4 @@ export function fanOutEvent(db: Db, message: { id: number; topic: string; payloa
 }
 
 /** The outbox topics that become webhook events. */
-export const WEBHOOK_SOURCE_TOPICS: readonly string[] = [INDICATOR_VERDICT_TOPIC, ...ESCALATION_TOPICS];
+export const WEBHOOK_SOURCE_TOPICS: readonly string[] = [INDICATOR_VERDICT_TOPIC, INDICATOR_VERDICTS_TOPIC, ...ESCALATION_TOPICS];

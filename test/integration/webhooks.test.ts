@@ -194,6 +194,33 @@ describe('signing', () => {
     expect(event).toMatchObject({ type: 'indicator.confirmed', data: { indicator: 'bank:970436:2222000001', kind: 'bank', verdict: 'confirmed', previousVerdict: null, concerns: { bins: ['970436'] } } });
   });
 
+  it('the listings of one report batch travel as one outbox message and arrive as one signed event each', async () => {
+    const { secret } = await subscribe(orgs['agency']!, '/batch', ['indicator.listed'], 'all');
+    const identifiers = ['bank:970436:1313000001', '0961 234 913', 'https://batch-listing.example/pay'];
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      payload: { category: 'online_shopping', narrative: 'Paid a deposit to a seller who then blocked me.', identifiers },
+    });
+    expect(res.statusCode).toBe(201);
+    const messages = await queryRows<{ id: number; payload: { changes: { indicator: string }[] } }>(
+      server.database.db,
+      sql`select id, payload from outbox where topic = 'indicator.verdicts_changed' order by id desc limit 1`,
+    );
+    expect(messages[0]!.payload.changes.map((c) => c.indicator).sort()).toEqual(res.json().identifiers.map((i: { indicator: string }) => i.indicator).sort());
+    await pump();
+    const requests = receiver.requests.filter((r) => r.path === '/batch');
+    expect(requests).toHaveLength(3);
+    const ids = requests.map((r) => String(r.headers['webhook-id']));
+    // One webhook-id per event, numbered within the message: receivers deduplicate on it.
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) expect(id).toMatch(new RegExp(`^msg_cg${messages[0]!.id}_[0-2]$`));
+    const events = requests.map((r) => new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as { type: string; data: { indicator: string; verdict: string } });
+    expect(events.map((e) => e.type)).toEqual(['indicator.listed', 'indicator.listed', 'indicator.listed']);
+    expect(events.map((e) => e.data.indicator).sort()).toEqual(messages[0]!.payload.changes.map((c) => c.indicator).sort());
+    expect(events.every((e) => e.data.verdict === 'suspected')).toBe(true);
+  });
+
   it('after a rotation each message carries two signatures, valid for the new and the old secret', async () => {
     const { subscription, secret: old } = await subscribe(orgs['bank-a']!, '/r', ['indicator.listed']);
     const res = await server.app.inject({ method: 'POST', url: `/api/v1/webhooks/${subscription.id}/rotate-secret`, headers: { authorization: `Bearer ${bankKey}` } });

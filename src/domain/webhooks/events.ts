@@ -20,6 +20,18 @@ export function isWebhookEventType(value: string): value is WebhookEventType {
 /** The outbox topic written with every verdict change, in the change's transaction. */
 export const INDICATOR_VERDICT_TOPIC = 'indicator.verdict_changed';
 
+/**
+ * The outbox topic written once per intake batch with all the verdict changes it made (the first
+ * reports of new identifiers list them): one message per batch instead of one per identifier,
+ * which kept the outbox busier than the intake itself. Each change becomes its own webhook event.
+ */
+export const INDICATOR_VERDICTS_TOPIC = 'indicator.verdicts_changed';
+
+/** What the `indicator.verdicts_changed` outbox message carries: the changes, in order. */
+export interface IndicatorVerdictsChanged {
+  changes: IndicatorVerdictChanged[];
+}
+
 /** What the `indicator.verdict_changed` outbox message carries: the indicator, never a reporter. */
 export interface IndicatorVerdictChanged {
   indicatorId: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventOf, messageIdOf } from '../../../src/app/webhook-fanout.ts';
+import { eventOf, eventsOf, messageIdOf } from '../../../src/app/webhook-fanout.ts';
 import { indicatorEventType } from '../../../src/domain/webhooks/events.ts';
 
 const now = new Date('2026-11-28T12:00:00Z');
@@ -32,5 +32,19 @@ describe('webhook events from outbox messages', () => {
     expect(eventOf('email.send', { to: 'a@example.vn' }, now)).toBeNull();
     expect(messageIdOf(42)).toBe(messageIdOf(42));
     expect(messageIdOf(42)).not.toBe(messageIdOf(43));
+  });
+
+  it('a message carrying a batch of verdict changes becomes one event per change, each with its own id', () => {
+    const change = (n: number, toVerdict: string) => ({
+      indicatorId: `i${n}`, indicator: `phone:+8496123400${n}`, kind: 'phone', display: `096 123 400${n}`, fromVerdict: null, toVerdict,
+      confidence: 40, tlp: 'green', fraudTypes: ['loan'], changedAt: now.toISOString(), reporterEmail: 'nguoi.bao@example.vn',
+    });
+    const events = eventsOf({ id: 7, topic: 'indicator.verdicts_changed', payload: { changes: [change(1, 'suspected'), change(2, 'confirmed')] } }, now);
+    expect(events.map((e) => e.messageId)).toEqual(['msg_cg7_0', 'msg_cg7_1']);
+    expect(events.map((e) => e.event.envelope.type)).toEqual(['indicator.listed', 'indicator.confirmed']);
+    expect(JSON.stringify(events)).not.toContain('nguoi.bao');
+    expect(eventsOf({ id: 8, topic: 'indicator.verdict_changed', payload: change(3, 'suspected') }, now).map((e) => e.messageId)).toEqual(['msg_cg8']);
+    expect(eventsOf({ id: 9, topic: 'email.send', payload: {} }, now)).toEqual([]);
+    expect(messageIdOf(7, 0)).not.toBe(messageIdOf(70));
   });
 });
