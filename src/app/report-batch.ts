@@ -5,7 +5,7 @@ import type { VerdictResolver } from '../domain/risk/types.ts';
 import { indicatorSha256, rangePrefixOf } from '../domain/indicators/hashing.ts';
 import type { SourceType } from '../domain/indicators/statement-of-reasons.ts';
 import { REPORT_LIMITS } from '../domain/reports/report-fields.ts';
-import { appendAuditRecords, type AuditEntry } from '../store/audit-log.ts';
+import { appendAuditRecordsInTransaction, type AuditEntry } from '../store/audit-log.ts';
 import type { Db } from '../store/connection.ts';
 import {
   addSourceContributions,
@@ -129,16 +129,16 @@ export async function storeReportBatch(tx: Db, items: readonly PreparedReport[],
       plans.set(ref.indicator, { ref, existing: row, listing: !row || row.verdict === 'cleared', reports: 1, credit: creditOf(item), fraudTypes: [item.category], first: item });
     }
   }
-  const newRows: NewIndicator[] = [];
+  const newRows: IndicatorRow[] = [];
   const changedRows: IndicatorRow[] = [];
   for (const plan of plans.values()) {
     const listed = plan.listing ? listedAsSuspected(plan, policy, now) : plan.existing!;
     const values = { ...listed, ...reportedValues(listed, plan.reports, plan.fraudTypes, policy, now, plan.credit) };
     if (plan.existing) changedRows.push({ ...plan.existing, ...values });
-    else newRows.push(values);
+    else newRows.push(values as IndicatorRow);
   }
   // -- Networks: the indicators each report names together are linked.
-  const planned = [...newRows, ...changedRows] as IndicatorRow[];
+  const planned = [...newRows, ...changedRows];
   const idOf = new Map(planned.map((r) => [r.indicator, r.id]));
   const networks = await linkIntoNetworks(
     tx,
@@ -150,7 +150,8 @@ export async function storeReportBatch(tx: Db, items: readonly PreparedReport[],
   const rows = new Map<string, IndicatorRow>();
   // In the canonical order, like the row locks: two batches inserting the same new identifiers wait, never deadlock.
   newRows.sort((a, b) => (a.indicator < b.indicator ? -1 : 1));
-  for (const r of await insertIndicators(tx, newRows)) rows.set(r.indicator, r);
+  await insertIndicators(tx, newRows);
+  for (const r of newRows) rows.set(r.indicator, r);
   for (const r of await rewriteIndicators(tx, changedRows)) rows.set(r.indicator, r);
   await addIndicatorLinks(tx, networks.links);
 
@@ -248,7 +249,7 @@ export async function storeReportBatch(tx: Db, items: readonly PreparedReport[],
     audit.push(hand.audit.get(item)!);
   }
   audit.push(...(await flagCoordinatedCases(tx, [...new Set(hand.caseOf.values())], now)));
-  await appendAuditRecords(tx, audit);
+  await appendAuditRecordsInTransaction(tx, audit);
   // A report joining a case already under review or verified tells its reporter so at once
   // (after its own records: the tracking page lists its steps in audit order).
   for (const { item, report } of live) {

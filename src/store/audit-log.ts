@@ -35,35 +35,42 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<AuditRow> 
  */
 export async function appendAuditRecords(db: Db, entries: readonly AuditEntry[]): Promise<AuditRow[]> {
   if (entries.length === 0) return [];
-  return db.transaction(async (tx) => {
-    const [head] = await tx.select().from(auditChainHead).where(eq(auditChainHead.id, 1)).for('update');
-    if (!head) throw new Error('audit_chain_head is missing: the database was not migrated');
-    let seq = Number(head.seq);
-    let prevHash = head.hash;
-    const at = new Date();
-    const rows = entries.map((entry) => {
-      const fields: AuditFields = {
-        seq: ++seq,
-        at,
-        actorType: entry.actorType,
-        actorId: entry.actorId ?? null,
-        organizationId: entry.organizationId ?? null,
-        action: entry.action,
-        subjectType: entry.subjectType,
-        subjectId: entry.subjectId ?? null,
-        before: toJsonValue(entry.before),
-        after: toJsonValue(entry.after),
-        requestId: entry.requestId ?? null,
-        prevHash,
-      };
-      prevHash = auditHash(fields);
-      return { ...fields, hash: prevHash };
-    });
-    // Every column is built here (seq, time, hashes), so the rows are not read back.
-    await writeJsonRows(tx, auditLog, rows);
-    await tx.update(auditChainHead).set({ seq, hash: prevHash }).where(eq(auditChainHead.id, 1));
-    return rows;
+  return db.transaction((tx) => appendAuditRecordsInTransaction(tx, entries));
+}
+
+/**
+ * The same, for a caller that already holds a transaction (the batched intake): without the
+ * savepoint that a nested `db.transaction` would cost (two more round trips per batch).
+ */
+export async function appendAuditRecordsInTransaction(tx: Db, entries: readonly AuditEntry[]): Promise<AuditRow[]> {
+  if (entries.length === 0) return [];
+  const [head] = await tx.select().from(auditChainHead).where(eq(auditChainHead.id, 1)).for('update');
+  if (!head) throw new Error('audit_chain_head is missing: the database was not migrated');
+  let seq = Number(head.seq);
+  let prevHash = head.hash;
+  const at = new Date();
+  const rows = entries.map((entry) => {
+    const fields: AuditFields = {
+      seq: ++seq,
+      at,
+      actorType: entry.actorType,
+      actorId: entry.actorId ?? null,
+      organizationId: entry.organizationId ?? null,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId ?? null,
+      before: toJsonValue(entry.before),
+      after: toJsonValue(entry.after),
+      requestId: entry.requestId ?? null,
+      prevHash,
+    };
+    prevHash = auditHash(fields);
+    return { ...fields, hash: prevHash };
   });
+  // Every column is built here (seq, time, hashes), so the rows are not read back.
+  await writeJsonRows(tx, auditLog, rows);
+  await tx.update(auditChainHead).set({ seq, hash: prevHash }).where(eq(auditChainHead.id, 1));
+  return rows;
 }
 
 export async function readAuditBatch(db: Db, afterSeq: number, limit: number): Promise<AuditRow[]> {

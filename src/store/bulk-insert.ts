@@ -32,6 +32,16 @@ export async function insertJsonRows<T extends PgTable>(
 }
 
 /**
+ * The same insert returning one column only, as the driver gives it (the generated ids, say):
+ * the rest of each row is neither sent back nor parsed.
+ */
+export async function insertJsonRowsReturning<T extends PgTable>(db: Db, table: T, rows: readonly Partial<T['$inferInsert']>[], column: string): Promise<unknown[]> {
+  if (rows.length === 0) return [];
+  const returned = await queryRows<Record<string, unknown>>(db, sql`${insertStatement(table, rows)} returning ${sql.identifier(column)}`);
+  return returned.map((r) => r[column]);
+}
+
+/**
  * The same insert without `RETURNING`, for callers that do not need the rows back: the database
  * does not send them and nothing parses them (measurable at intake, where most inserts are
  * write-only).

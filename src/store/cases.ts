@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseEvent, CaseState } from '../domain/cases/state-machine.ts';
 import type { RecentReport } from '../domain/reports/coordination.ts';
-import { insertJsonRows, writeJsonRows } from './bulk-insert.ts';
+import { insertJsonRowsReturning, writeJsonRows } from './bulk-insert.ts';
 import { queryRows, type Db } from './connection.ts';
 import { caseEvents, caseIndicators, cases, indicators, reports } from './schema.ts';
 
@@ -162,7 +162,8 @@ export async function lockIndicatorsForJoiningAll(db: Db, indicatorIds: readonly
     sql`, `,
   );
   // A VALUES list keeps its order through a plain scan, so the locks are taken in sorted order.
-  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(k.key, 0)) from (values ${keys}) as k(key)`);
+  // count(): one row back, not one per lock.
+  await db.execute(sql`select count(pg_advisory_xact_lock(hashtextextended(k.key, 0))) from (values ${keys}) as k(key)`);
 }
 
 /** Every (indicator, case) pair for cases in `states` holding any of the indicators. */
@@ -196,16 +197,15 @@ export async function nextCaseReferences(db: Db, now: Date, count: number): Prom
   return rows.map((r) => `CG-${now.getUTCFullYear()}-${String(r.n).padStart(6, '0')}`);
 }
 
-export async function insertCases(db: Db, rows: readonly { id: string; reference: string; category: string; createdAt?: Date; priority?: number; riskScore?: number }[]): Promise<CaseRow[]> {
-  if (rows.length === 0) return [];
-  return (await insertJsonRows(db, cases, rows)).map(normalizeCase);
+export async function insertCases(db: Db, rows: readonly { id: string; reference: string; category: string; createdAt?: Date; priority?: number; riskScore?: number }[]): Promise<void> {
+  await writeJsonRows(db, cases, rows);
 }
 
 /** Appends events (ids follow the order given); returns their ids in that order. */
 export async function insertCaseEvents(db: Db, rows: readonly ({ caseId: string } & CaseEventInput)[]): Promise<number[]> {
   if (rows.length === 0) return [];
-  const inserted = await insertJsonRows(db, caseEvents, rows);
-  return inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+  const ids = await insertJsonRowsReturning(db, caseEvents, rows, 'id');
+  return ids.map(Number).sort((a, b) => a - b);
 }
 
 /** Adds (case, indicator) pairs that are not there yet. */

@@ -165,10 +165,12 @@ export async function lockIndicatorsById(db: Db, ids: readonly string[]): Promis
   return db.select().from(indicators).where(inArray(indicators.id, [...new Set(ids)])).orderBy(asc(indicators.id)).for('update');
 }
 
-/** New rows; a row another transaction inserted meanwhile fails the batch with 23505 (it is retried). */
-export async function insertIndicators(db: Db, rows: readonly NewIndicator[]): Promise<IndicatorRow[]> {
-  if (rows.length === 0) return [];
-  return insertJsonRows(db, indicators, rows);
+/**
+ * New rows, every column given (the caller keeps them as the stored rows: nothing is read back);
+ * a row another transaction inserted meanwhile fails the batch with 23505 (it is retried).
+ */
+export async function insertIndicators(db: Db, rows: readonly IndicatorRow[]): Promise<void> {
+  await writeJsonRows(db, indicators, rows);
 }
 
 /**
