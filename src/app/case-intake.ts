@@ -17,7 +17,6 @@ import {
 } from '../store/cases.ts';
 import type { Db } from '../store/connection.ts';
 import type { ReportRow } from '../store/reports.ts';
-import { setReportCases } from '../store/reports.ts';
 import { assessCoordination, RECENT_WINDOW_MS, type CoordinationReason } from '../domain/reports/coordination.ts';
 import { auditActor, type Caller } from './caller.ts';
 import type { LinkedIdentifier, PreparedReport } from './report-batch.ts';
@@ -58,6 +57,7 @@ interface TargetCase {
  * cases the batch itself opened for earlier reports), or a new one, inside the intake
  * transaction. Joining is serialised per identifier (transaction-scoped advisory locks, taken
  * in a fixed order), so two batches naming the same new identifier at once open one case, not two.
+ * The reports themselves are not written here: the caller writes them with their case (`caseOf`).
  */
 export async function handOverToCases(
   tx: Db,
@@ -146,7 +146,6 @@ export async function handOverToCases(
     tx,
     [...targets.values()].flatMap((t) => (bumps.has(t.id) ? [...t.indicatorIds].map((indicatorId) => ({ caseId: t.id, indicatorId })) : [])),
   );
-  await setReportCases(tx, reports.map((r) => ({ reportId: r.report.id, caseId: result.caseOf.get(r.item)!, riskScore: r.riskScore })));
   await bumpCases(tx, [...bumps].map(([caseId, b]) => ({ caseId, addReports: b.addReports, addAmountLostVnd: b.addAmountLostVnd, lastEventSeq: b.lastEvent, priority: b.priority, riskScore: b.riskScore })));
 
   for (const p of pendingAudit) {

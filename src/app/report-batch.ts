@@ -18,7 +18,7 @@ import {
   type NewIndicator,
 } from '../store/indicators.ts';
 import { findActiveLegitimateMany } from '../store/legitimate.ts';
-import { insertEvidenceFiles, insertReportEvidence, insertReportIndicators, insertReportsOnce, type NewReport, type ReportRow } from '../store/reports.ts';
+import { findTakenIdempotencyKeys, insertEvidenceFiles, insertReportEvidence, insertReportIndicators, insertReports, type NewReport, type ReportRow } from '../store/reports.ts';
 import { addIndicatorLinks } from '../store/networks.ts';
 import { findReputations } from '../store/reputation.ts';
 import { reputationWeight } from '../domain/reports/coordination.ts';
@@ -83,13 +83,12 @@ interface IndicatorPlan {
  */
 export async function storeReportBatch(tx: Db, items: readonly PreparedReport[], policy: IndicatorPolicy): Promise<StoredReport[]> {
   const now = new Date();
-  // The reports first: a concurrent retry with the same Idempotency-Key waits here on the unique
-  // index and is then skipped, instead of doing all the work twice.
-  const inserted = new Map((await insertReportsOnce(tx, items.map((i) => i.values))).map((r) => [r.trackingCode, r]));
-  const live = items.flatMap((item) => {
-    const report = inserted.get(item.values.trackingCode);
-    return report ? [{ item, report }] : [];
-  });
+  // A report whose Idempotency-Key is taken is a retry: skipped here, answered by the caller. The
+  // reports are written further down, once their case is known (one insert, no update after); a
+  // retry stored meanwhile by a concurrent batch makes that insert fail on the unique index
+  // (23505), and the intake queue runs the batch again, which then skips it.
+  const taken = await findTakenIdempotencyKeys(tx, items.map((i) => i.values));
+  const live = items.flatMap((item) => (taken.has(idempotencyKeyOf(item.values) ?? '') ? [] : [{ item, report: reportRowOf(item.values, now) }]));
 
   // -- The national database: one plan per distinct indicator, then set-based writes.
   const distinct = [...new Set(live.flatMap((l) => l.item.identifiers.map((r) => r.ref.indicator)))].sort();
@@ -205,6 +204,19 @@ export async function storeReportBatch(tx: Db, items: readonly PreparedReport[],
     tx,
     live.flatMap(({ item }) => linkedOf.get(item)!.map((l) => ({ indicatorId: l.indicatorId, organizationId: item.organizationId, sourceType: item.sourceType, reports: 1 }))),
   );
+
+  // -- Cases, then the reports with their case, identifiers and evidence.
+  const hand = await handOverToCases(
+    tx,
+    // A report naming a confirmed indicator, or one linked to a confirmed indicator, goes to the top of the queue.
+    live.map(({ item, report }, n) => ({ item, report, linked: linkedOf.get(item)!, urgent: networks.urgent[n]!, riskScore: riskOf.get(item)! })),
+    now,
+  );
+  for (const { item, report } of live) {
+    report.caseId = hand.caseOf.get(item)!;
+    report.riskScore = riskOf.get(item)!;
+  }
+  await insertReports(tx, live.map(({ report }) => report));
   await insertReportIndicators(
     tx,
     live.flatMap(({ item, report }) =>
@@ -216,14 +228,6 @@ export async function storeReportBatch(tx: Db, items: readonly PreparedReport[],
   await insertReportEvidence(
     tx,
     live.flatMap(({ item, report }) => item.evidence.map((f, position) => ({ reportId: report.id, sha256: f.sha256, position, originalName: f.originalName }))),
-  );
-
-  // -- Cases.
-  const hand = await handOverToCases(
-    tx,
-    // A report naming a confirmed indicator, or one linked to a confirmed indicator, goes to the top of the queue.
-    live.map(({ item, report }, n) => ({ item, report, linked: linkedOf.get(item)!, urgent: networks.urgent[n]!, riskScore: riskOf.get(item)! })),
-    now,
   );
 
   // -- The audit trail, in report order: the listings a report made, the report, its case.
@@ -258,12 +262,48 @@ export async function storeReportBatch(tx: Db, items: readonly PreparedReport[],
     if (status) await reportStatusChanged(tx, { reportId: report.id }, status);
   }
 
+  const reportOf = new Map(live.map(({ item, report }) => [item, report]));
   return items.map((item) => {
-    const report = inserted.get(item.values.trackingCode);
+    const report = reportOf.get(item);
     return report
       ? { kind: 'stored', report, linked: linkedOf.get(item)!, caseId: hand.caseOf.get(item)!, caseCreated: hand.opened.has(item) }
       : { kind: 'duplicate' };
   });
+}
+
+function idempotencyKeyOf(values: NewReport): string | null {
+  return values.idempotencyKey ? `${values.idempotencyPrincipal}\n${values.idempotencyKey}` : null;
+}
+
+/** The stored row of a report the batch writes: every column given, so nothing is read back. */
+function reportRowOf(values: NewReport, now: Date): ReportRow {
+  return {
+    id: randomUUID(),
+    trackingCode: values.trackingCode,
+    channel: values.channel,
+    category: values.category,
+    narrative: values.narrative,
+    occurredAt: values.occurredAt ?? null,
+    amountLostVnd: values.amountLostVnd ?? null,
+    paymentMethod: values.paymentMethod ?? null,
+    status: 'received',
+    outcome: null,
+    locale: values.locale ?? 'vi',
+    organizationId: values.organizationId ?? null,
+    submittedByUserId: values.submittedByUserId ?? null,
+    submittedByApiKeyId: values.submittedByApiKeyId ?? null,
+    reporterContactEncrypted: values.reporterContactEncrypted ?? null,
+    consentToContact: values.consentToContact ?? false,
+    idempotencyPrincipal: values.idempotencyPrincipal ?? null,
+    idempotencyKey: values.idempotencyKey ?? null,
+    requestHash: values.requestHash ?? null,
+    caseId: null,
+    riskScore: null,
+    sourceKey: values.sourceKey ?? null,
+    narrativeHash: values.narrativeHash ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /** The indicator as the listing leaves it, before the report counts are added. */

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import { insertJsonRows, writeJsonRows } from './bulk-insert.ts';
-import type { Db } from './connection.ts';
+import { writeJsonRows } from './bulk-insert.ts';
+import { queryRows, type Db } from './connection.ts';
 import { auditLog, evidenceFiles, indicators, reportEvidence, reportIndicators, reports, type ReportStatus } from './schema.ts';
 
 export type ReportRow = typeof reports.$inferSelect;
@@ -153,23 +153,23 @@ export async function reportStatusHistory(db: Db, reportId: string): Promise<{ a
     .orderBy(asc(auditLog.seq));
 }
 
-/**
- * Inserts reports; a report whose Idempotency-Key is already taken is skipped, not an error
- * (the caller answers it as a retry). Returns the inserted rows.
- */
-export async function insertReportsOnce(db: Db, rows: readonly NewReport[]): Promise<ReportRow[]> {
-  if (rows.length === 0) return [];
-  return insertJsonRows(db, reports, rows, sql`on conflict (idempotency_principal, idempotency_key) do nothing`);
+/** The `principal + "\n" + key` of those Idempotency-Keys that a stored report already holds. */
+export async function findTakenIdempotencyKeys(db: Db, rows: readonly NewReport[]): Promise<Set<string>> {
+  const keyed = rows.filter((r) => r.idempotencyPrincipal && r.idempotencyKey).map((r) => ({ p: r.idempotencyPrincipal, k: r.idempotencyKey }));
+  if (keyed.length === 0) return new Set();
+  const taken = await queryRows<{ p: string; k: string }>(
+    db,
+    sql`select r.idempotency_principal as p, r.idempotency_key as k from reports r
+        join jsonb_to_recordset(${JSON.stringify(keyed)}::jsonb) as x(p text, k text) on r.idempotency_principal = x.p and r.idempotency_key = x.k`,
+  );
+  return new Set(taken.map((t) => `${t.p}\n${t.k}`));
 }
 
-/** Sets the case and the risk score of many reports in one statement. */
-export async function setReportCases(db: Db, pairs: readonly { reportId: string; caseId: string; riskScore: number | null }[]): Promise<void> {
-  if (pairs.length === 0) return;
-  const values = sql.join(
-    pairs.map((p) => sql`(${p.reportId}::uuid, ${p.caseId}::uuid, ${p.riskScore}::int)`),
-    sql`, `,
-  );
-  await db.execute(
-    sql`update reports set case_id = v.case_id, risk_score = v.risk_score, updated_at = now() from (values ${values}) as v(report_id, case_id, risk_score) where reports.id = v.report_id`,
-  );
+/**
+ * Inserts reports, every column given. A report whose Idempotency-Key another transaction stored
+ * meanwhile fails the statement with 23505 (the intake queue runs the batch again).
+ */
+export async function insertReports(db: Db, rows: readonly ReportRow[]): Promise<void> {
+  await writeJsonRows(db, reports, rows);
 }
+

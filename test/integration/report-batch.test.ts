@@ -165,6 +165,27 @@ describe('the intake queue', () => {
     expect(row!.n).toBe(1);
   });
 
+  it('two nodes storing the same Idempotency-Key at once store it once, and the rest of both batches', async () => {
+    // Two queues, as two server nodes would have, each with its own batch: on PostgreSQL the
+    // batches run in two transactions at once, the later insert of the key fails on the unique
+    // index and its batch runs again, skipping the retry. On PGlite they take turns.
+    const nodes = [new IntakeQueue(batched.db, POLICY, { concurrency: 2 }), new IntakeQueue(batched.db, POLICY, { concurrency: 2 })];
+    const submitted = nodes.flatMap((queue, n) => [
+      queue.submit(preparedReport(['phone:+84910000351'], { idempotencyKey: 'two-nodes-1', narrative: 'raced report' })),
+      ...Array.from({ length: 3 }, (_, k) => queue.submit(preparedReport([`phone:+8491000036${n}${k}`], { narrative: `raced neighbour ${n}${k}` }))),
+    ]);
+    const stored = await Promise.all(submitted);
+    const raced = [stored[0]!, stored[4]!];
+    expect(raced.map((s) => s.kind).sort()).toEqual(['duplicate', 'stored']);
+    expect(stored.filter((s, n) => n % 4 !== 0).every((s) => s.kind === 'stored')).toBe(true);
+    const [row] = await queryRows<{ keyed: number; neighbours: number }>(
+      batched.db,
+      sql`select count(*) filter (where idempotency_key = 'two-nodes-1')::int as keyed, count(*) filter (where narrative like 'raced neighbour %')::int as neighbours from reports`,
+    );
+    expect(row).toEqual({ keyed: 1, neighbours: 6 });
+    expect((await verifyAuditChain(batched.db)).ok).toBe(true);
+  });
+
   it('a report that cannot be stored fails alone; the others of its batch are stored', async () => {
     const queue = new IntakeQueue(batched.db, POLICY);
     const good = Array.from({ length: 4 }, (_, n) => preparedReport([`phone:+8491000040${n}`], { narrative: `good ${n}` }));
