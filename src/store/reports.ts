@@ -159,8 +159,10 @@ export async function findTakenIdempotencyKeys(db: Db, rows: readonly NewReport[
   if (keyed.length === 0) return new Set();
   const taken = await queryRows<{ p: string; k: string }>(
     db,
-    sql`select r.idempotency_principal as p, r.idempotency_key as k from reports r
-        join jsonb_to_recordset(${JSON.stringify(keyed)}::jsonb) as x(p text, k text) on r.idempotency_principal = x.p and r.idempotency_key = x.k`,
+    // LATERAL: one look-up in the unique index per key. A plain join let the planner hash the
+    // whole reports table on every batch (the cost grew with the table).
+    sql`select x.p, x.k from jsonb_to_recordset(${JSON.stringify(keyed)}::jsonb) as x(p text, k text)
+        cross join lateral (select 1 from reports r where r.idempotency_principal = x.p and r.idempotency_key = x.k limit 1) as taken`,
   );
   return new Set(taken.map((t) => `${t.p}\n${t.k}`));
 }
