@@ -210,7 +210,7 @@ export async function insertCaseEvents(db: Db, rows: readonly ({ caseId: string 
 
 /** Adds (case, indicator) pairs that are not there yet. */
 export async function addCaseIndicatorPairs(db: Db, pairs: readonly { caseId: string; indicatorId: string }[]): Promise<void> {
-  await writeJsonRows(db, caseIndicators, pairs, sql`on conflict do nothing`);
+  await writeJsonRows(db, caseIndicators, pairs, 'on conflict do nothing');
 }
 
 /** Adds to the counters of several cases, moves their `last_event_seq` and raises their priority where given (1 is the most urgent), in one statement. */

@@ -184,7 +184,7 @@ export async function rewriteIndicators(db: Db, rows: readonly IndicatorRow[]): 
     db,
     indicators,
     rows.map((r) => ({ ...r, updatedAt: now })),
-    sql`on conflict (indicator) do update set verdict = excluded.verdict, confidence = excluded.confidence, tlp = excluded.tlp,
+    `on conflict (indicator) do update set verdict = excluded.verdict, confidence = excluded.confidence, tlp = excluded.tlp,
       report_count = excluded.report_count, fraud_types = excluded.fraud_types, last_seen_at = excluded.last_seen_at,
       expires_at = excluded.expires_at, review_at = excluded.review_at, network_id = excluded.network_id, updated_at = excluded.updated_at`,
   );
@@ -232,6 +232,6 @@ export async function addSourceContributions(db: Db, contributions: readonly Sou
         firstAt: now,
         lastAt: now,
       })),
-    sql`on conflict (indicator_id, source_key) do update set reports = indicator_sources.reports + excluded.reports, last_at = excluded.last_at`,
+    `on conflict (indicator_id, source_key) do update set reports = indicator_sources.reports + excluded.reports, last_at = excluded.last_at`,
   );
 }

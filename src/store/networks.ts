@@ -27,7 +27,7 @@ export async function saveNetworks(db: Db, rows: readonly { id: string; size: nu
     db,
     networks,
     rows.map((r) => ({ id: r.id, size: r.size, updatedAt: new Date() })),
-    sql`on conflict (id) do update set size = excluded.size, updated_at = excluded.updated_at`,
+    `on conflict (id) do update set size = excluded.size, updated_at = excluded.updated_at`,
   );
 }
 
@@ -59,7 +59,7 @@ export async function addIndicatorLinks(db: Db, pairs: readonly (readonly [strin
     db,
     indicatorLinks,
     [...counted.values()].map((l) => ({ ...l, firstAt: now, lastAt: now })),
-    sql`on conflict (a_id, b_id) do update set reports = indicator_links.reports + excluded.reports, last_at = excluded.last_at`,
+    `on conflict (a_id, b_id) do update set reports = indicator_links.reports + excluded.reports, last_at = excluded.last_at`,
   );
 }
 

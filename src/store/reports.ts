@@ -30,7 +30,7 @@ export async function findReportByTrackingCode(db: Db, trackingCode: string): Pr
 }
 
 export async function insertReportIndicators(db: Db, rows: (typeof reportIndicators.$inferInsert)[]): Promise<void> {
-  await writeJsonRows(db, reportIndicators, rows, sql`on conflict do nothing`);
+  await writeJsonRows(db, reportIndicators, rows, 'on conflict do nothing');
 }
 
 /** One row per distinct file: the second report with the same bytes only links to it. */

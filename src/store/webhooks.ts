@@ -106,7 +106,7 @@ export async function insertDeliveries(db: Db, deliveries: readonly DeliveryToQu
     db,
     webhookDeliveries,
     deliveries.map((d) => ({ subscriptionId: d.subscriptionId, messageId: d.messageId, eventType: d.eventType, payload: d.payload as object, nextAttemptAt: d.at, createdAt: d.at })),
-    sql`on conflict (subscription_id, message_id) do nothing`,
+    `on conflict (subscription_id, message_id) do nothing`,
   );
 }
 
