@@ -1,7 +1,7 @@
 import { asc, eq, gt, desc, lt } from 'drizzle-orm';
 import { auditHash, toJsonValue, type ActorType, type AuditFields } from '../domain/audit/chain.ts';
 import { writeJsonRows } from './bulk-insert.ts';
-import type { Db } from './connection.ts';
+import { executeText, type Db } from './connection.ts';
 import { auditChainHead, auditLog } from './schema.ts';
 
 export type AuditRow = typeof auditLog.$inferSelect;
@@ -69,7 +69,7 @@ export async function appendAuditRecordsInTransaction(tx: Db, entries: readonly 
   });
   // Every column is built here (seq, time, hashes), so the rows are not read back.
   await writeJsonRows(tx, auditLog, rows);
-  await tx.update(auditChainHead).set({ seq, hash: prevHash }).where(eq(auditChainHead.id, 1));
+  await executeText(tx, 'update audit_chain_head set seq = $1, hash = $2 where id = 1', [seq, prevHash]);
   return rows;
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import { queryRows, type Db } from './connection.ts';
+import { executeText, queryRows, type Db } from './connection.ts';
 
 /**
  * Many rows in one INSERT whose values travel as a single JSON parameter
@@ -17,7 +17,8 @@ import { queryRows, type Db } from './connection.ts';
  */
 export async function insertJsonRows<T extends PgTable>(db: Db, table: T, rows: readonly Partial<T['$inferInsert']>[], suffix = ''): Promise<T['$inferSelect'][]> {
   if (rows.length === 0) return [];
-  const returned = await queryRows<Record<string, unknown>>(db, insertStatement(table, rows, `${suffix} returning *`));
+  const { head, tail, payload } = insertStatement(table, rows, `${suffix} returning *`);
+  const returned = await queryRows<Record<string, unknown>>(db, sql`${sql.raw(head)}${payload}${sql.raw(tail)}`);
   const byKey = tableShape(table).byKey;
   return returned.map((r) => {
     const out: Record<string, unknown> = {};
@@ -35,25 +36,26 @@ export async function insertJsonRows<T extends PgTable>(db: Db, table: T, rows: 
  */
 export async function insertJsonRowsReturning<T extends PgTable>(db: Db, table: T, rows: readonly Partial<T['$inferInsert']>[], column: string): Promise<unknown[]> {
   if (rows.length === 0) return [];
-  const returned = await queryRows<Record<string, unknown>>(db, insertStatement(table, rows, `returning "${column}"`));
-  return returned.map((r) => r[column]);
+  const { text, payload } = insertStatement(table, rows, `returning "${column}"`);
+  return (await executeText(db, text, [payload])).map((r) => r[column]);
 }
 
 /**
  * The same insert without `RETURNING`, for callers that do not need the rows back: the database
- * does not send them and nothing parses them (measurable at intake, where most inserts are
- * write-only).
+ * does not send them and nothing parses them, and the statement goes to the driver directly
+ * (`executeText`). Most inserts at intake are write-only.
  */
 export async function writeJsonRows<T extends PgTable>(db: Db, table: T, rows: readonly Partial<T['$inferInsert']>[], suffix = ''): Promise<void> {
   if (rows.length === 0) return;
-  await db.execute(insertStatement(table, rows, suffix));
+  const { text, payload } = insertStatement(table, rows, suffix);
+  await executeText(db, text, [payload]);
 }
 
 interface TableShape {
   name: string;
   byKey: Map<string, PgColumn>;
   /** Statement texts around the parameter, per set of columns present (key: property names joined). */
-  texts: Map<string, { head: string; tail: string }>;
+  texts: Map<string, { head: string; tail: string; text: string }>;
 }
 
 const shapes = new WeakMap<PgTable, TableShape>();
@@ -87,10 +89,12 @@ function insertStatement<T extends PgTable>(table: T, rows: readonly Partial<T['
     const names = used.map(([, c]) => `"${c.name}"`).join(', ');
     const keys = used.map(([key]) => `"${key}"`).join(', ');
     const types = used.map(([key, c]) => `"${key}" ${c.getSQLType()}`).join(', ');
-    text = { head: `insert into "${shape.name}" (${names}) select ${keys} from json_to_recordset(`, tail: `::json) as x(${types}) ${suffix}` };
+    const head = `insert into "${shape.name}" (${names}) select ${keys} from json_to_recordset(`;
+    const tail = `::json) as x(${types}) ${suffix}`;
+    text = { head, tail, text: `${head}$1${tail}` };
     shape.texts.set(cacheKey, text);
   }
-  return sql`${sql.raw(text.head)}${JSON.stringify(rows)}${sql.raw(text.tail)}`;
+  return { ...text, payload: JSON.stringify(rows) };
 }
 
 function isColumn(value: unknown): value is PgColumn {

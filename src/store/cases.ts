@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseEvent, CaseState } from '../domain/cases/state-machine.ts';
 import type { RecentReport } from '../domain/reports/coordination.ts';
 import { insertJsonRowsReturning, writeJsonRows } from './bulk-insert.ts';
-import { queryRows, type Db } from './connection.ts';
+import { executeText, queryRows, type Db } from './connection.ts';
 import { caseEvents, caseIndicators, cases, indicators, reports } from './schema.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -157,13 +157,11 @@ export async function latestCaseEvent(db: Db, caseId: string): Promise<CaseEvent
 export async function lockIndicatorsForJoiningAll(db: Db, indicatorIds: readonly string[]): Promise<void> {
   const ids = [...new Set(indicatorIds)].sort();
   if (ids.length === 0) return;
-  const keys = sql.join(
-    ids.map((id) => sql`(${`case-join:${id}`})`),
-    sql`, `,
-  );
-  // A VALUES list keeps its order through a plain scan, so the locks are taken in sorted order.
-  // count(): one row back, not one per lock.
-  await db.execute(sql`select count(pg_advisory_xact_lock(hashtextextended(k.key, 0))) from (values ${keys}) as k(key)`);
+  // A JSON array keeps its order through the function scan, so the locks are taken in sorted
+  // order; count(): one row back, not one per lock. Straight to the driver (see executeText).
+  await executeText(db, 'select count(pg_advisory_xact_lock(hashtextextended(k, 0))) from json_array_elements_text($1::json) as k', [
+    JSON.stringify(ids.map((id) => `case-join:${id}`)),
+  ]);
 }
 
 /** Every (indicator, case) pair for cases in `states` holding any of the indicators. */
@@ -219,20 +217,21 @@ export async function bumpCases(
   rows: readonly { caseId: string; addReports: number; addAmountLostVnd: number; lastEventSeq: number; priority?: number | null; riskScore?: number }[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const values = sql.join(
-    rows.map((r) => sql`(${r.caseId}::uuid, ${r.addReports}::int, ${r.addAmountLostVnd}::bigint, ${r.lastEventSeq}::bigint, ${r.priority ?? null}::int, ${r.riskScore ?? 0}::int)`),
-    sql`, `,
-  );
-  await db.execute(sql`
-    update cases set
-      report_count = cases.report_count + v.add_reports,
-      amount_lost_vnd = cases.amount_lost_vnd + v.add_amount,
-      last_event_seq = greatest(cases.last_event_seq, v.last_event_seq),
-      priority = least(cases.priority, coalesce(v.priority, cases.priority)),
-      risk_score = greatest(cases.risk_score, v.risk_score),
+  const values = rows.map((r) => ({ c: r.caseId, n: r.addReports, a: r.addAmountLostVnd, e: r.lastEventSeq, p: r.priority ?? null, r: r.riskScore ?? 0 }));
+  // Write-only and on the intake path: straight to the driver (see executeText).
+  await executeText(
+    db,
+    `update cases set
+      report_count = cases.report_count + v.n,
+      amount_lost_vnd = cases.amount_lost_vnd + v.a,
+      last_event_seq = greatest(cases.last_event_seq, v.e),
+      priority = least(cases.priority, coalesce(v.p, cases.priority)),
+      risk_score = greatest(cases.risk_score, v.r),
       updated_at = now()
-    from (values ${values}) as v(case_id, add_reports, add_amount, last_event_seq, priority, risk_score)
-    where cases.id = v.case_id`);
+    from json_to_recordset($1::json) as v(c uuid, n int, a bigint, e bigint, p int, r int)
+    where cases.id = v.c`,
+    [JSON.stringify(values)],
+  );
 }
 
 /** The reports of these cases since `since`, with their source's track record (for the coordination check). */

@@ -111,3 +111,26 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/** The driver underneath a Drizzle handle or transaction: node-postgres' Pool or PoolClient, or PGlite or its transaction. */
+interface DriverClient {
+  query(text: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+/**
+ * Runs a statement on the driver directly, past Drizzle, for write-only statements on the hot
+ * intake path. Through Drizzle, each PGlite query carries Drizzle's own result parsers, and
+ * PGlite merges them into its parser table for every query: that doubled the cost of a small
+ * insert (~250 instead of ~125 µs of CPU, measured), the main thread's time with PGlite; on
+ * node-postgres Drizzle adds ~15 µs. Inside `db.transaction` the handle's session holds the
+ * transaction's own connection, so the statement runs in that transaction. Rows come back as
+ * the driver parses them, not mapped by the schema: use it for statements whose rows are not
+ * read. Drizzle has no public way to reach its client; `session.client` is where both of its
+ * drivers keep it (checked on both by test/integration/bulk-insert.test.ts).
+ */
+export async function executeText(db: Db, text: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+  const client = (db as unknown as { session?: { client?: DriverClient } }).session?.client;
+  if (typeof client?.query !== 'function') throw new Error('executeText: this Drizzle handle has no driver client');
+  return (await client.query(text, params)).rows;
+}
+

@@ -1,15 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from './connection.ts';
+import { executeText, queryRows, type Db } from './connection.ts';
 import { outbox } from './schema.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
 /** Writes a message in the caller's transaction: it leaves the process only if that commits. */
 export async function enqueue(db: Db, topic: string, payload: unknown, availableAt?: Date): Promise<number> {
-  const [row] = await db
-    .insert(outbox)
-    .values({ topic, payload: payload as object, ...(availableAt ? { availableAt } : {}) })
-    .returning({ id: outbox.id });
+  // Straight to the driver: every intake batch writes one (see executeText).
+  const [row] = await executeText(db, 'insert into outbox (topic, payload, available_at) values ($1, $2::jsonb, coalesce($3::timestamptz, now())) returning id', [
+    topic,
+    JSON.stringify(payload),
+    availableAt ? availableAt.toISOString() : null,
+  ]);
   return Number(row!.id);
 }
 

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertJsonRows, insertJsonRowsReturning, writeJsonRows } from '../../src/store/bulk-insert.ts';
-import { queryRows, type Database } from '../../src/store/connection.ts';
-import { auditLog, indicators, networks } from '../../src/store/schema.ts';
+import { executeText, queryRows, type Database } from '../../src/store/connection.ts';
+import { auditLog, indexChanges, indicators, networks } from '../../src/store/schema.ts';
 import { freshDatabase } from '../helpers/database.ts';
 
 // The rows travel as one JSON text whose keys are the schema's property names; the statement
@@ -79,3 +79,31 @@ describe('bulk inserts', () => {
     expect(row!.size).toBe(7);
   });
 });
+
+// executeText reaches past Drizzle to its driver client (an internal of Drizzle's): pinned down
+// here on the run's driver, including that inside db.transaction it runs in that transaction.
+describe('executeText', () => {
+  const countNamed = async (indicator: string) =>
+    Number((await queryRows<{ n: number | string }>(database.db, sql`select count(*) as n from index_changes where indicator = ${indicator}`))[0]!.n);
+
+  it('runs a statement with parameters and returns its rows', async () => {
+    expect(await executeText(database.db, 'select $1::int + 1 as n, $2::text as t', [41, 'bốn mươi hai'])).toEqual([{ n: 42, t: 'bốn mươi hai' }]);
+    await expect(executeText(database.db, 'select * from no_such_table', [])).rejects.toThrow(/no_such_table/);
+  });
+
+  it('inside db.transaction it runs in that transaction: a rollback undoes its write, a commit keeps it', async () => {
+    await expect(
+      database.db.transaction(async (tx) => {
+        await executeText(tx, 'insert into index_changes (indicator) values ($1)', ['phone:+84900000201']);
+        expect(Number((await executeText(tx, 'select count(*) as n from index_changes where indicator = $1', ['phone:+84900000201']))[0]!.n)).toBe(1);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await countNamed('phone:+84900000201')).toBe(0);
+    await database.db.transaction(async (tx) => {
+      await writeJsonRows(tx, indexChanges, [{ indicator: 'phone:+84900000202' }]);
+    });
+    expect(await countNamed('phone:+84900000202')).toBe(1);
+  });
+});
+
