@@ -124,8 +124,9 @@ interface DriverClient {
  * insert (~250 instead of ~125 µs of CPU, measured), the main thread's time with PGlite; on
  * node-postgres Drizzle adds ~15 µs. Inside `db.transaction` the handle's session holds the
  * transaction's own connection, so the statement runs in that transaction. Rows come back as
- * the driver parses them, not mapped by the schema: use it for statements whose rows are not
- * read. Drizzle has no public way to reach its client; `session.client` is where both of its
+ * the driver parses them, not mapped by the schema (an int8 id is a string on node-postgres and a
+ * number on PGlite): use it for statements whose rows are not read, or that return a generated
+ * id the caller converts itself (`enqueue`, `insertJsonRowsReturning`). Drizzle has no public way to reach its client; `session.client` is where both of its
  * drivers keep it (checked on both by test/integration/bulk-insert.test.ts).
  */
 export async function executeText(db: Db, text: string, params: unknown[]): Promise<Record<string, unknown>[]> {
