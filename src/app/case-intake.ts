@@ -142,11 +142,12 @@ export async function handOverToCases(
     const bump = bumps.get(e.caseId)!;
     bump.lastEvent = Math.max(bump.lastEvent, eventIds[n]!);
   });
+  await bumpCases(tx, [...bumps].map(([caseId, b]) => ({ caseId, addReports: b.addReports, addAmountLostVnd: b.addAmountLostVnd, lastEventSeq: b.lastEvent, priority: b.priority, riskScore: b.riskScore })));
+  // Last: inside the intake's holdWrites it is sent together with the reports' rows.
   await addCaseIndicatorPairs(
     tx,
     [...targets.values()].flatMap((t) => (bumps.has(t.id) ? [...t.indicatorIds].map((indicatorId) => ({ caseId: t.id, indicatorId })) : [])),
   );
-  await bumpCases(tx, [...bumps].map(([caseId, b]) => ({ caseId, addReports: b.addReports, addAmountLostVnd: b.addAmountLostVnd, lastEventSeq: b.lastEvent, priority: b.priority, riskScore: b.riskScore })));
 
   for (const p of pendingAudit) {
     result.audit.set(p.item, {

@@ -2,7 +2,7 @@ import { INDICATOR_VERDICT_TOPIC, INDICATOR_VERDICTS_TOPIC, type IndicatorVerdic
 import type { Verdict } from '../domain/indicators/verdicts.ts';
 import type { Db } from '../store/connection.ts';
 import type { IndicatorRow } from '../store/indicators.ts';
-import { enqueue } from '../store/outbox.ts';
+import { enqueue, enqueueWriteOnly } from '../store/outbox.ts';
 
 /**
  * Records a verdict change for partners' webhooks, in the change's transaction. The message
@@ -35,5 +35,5 @@ function verdictChangedMessage(row: IndicatorRow, fromVerdict: Verdict | null): 
 export async function enqueueVerdictsChanged(tx: Db, changes: readonly { row: IndicatorRow; fromVerdict: Verdict | null }[]): Promise<void> {
   if (changes.length === 0) return;
   const message: IndicatorVerdictsChanged = { changes: changes.map(({ row, fromVerdict }) => verdictChangedMessage(row, fromVerdict)) };
-  await enqueue(tx, INDICATOR_VERDICTS_TOPIC, message);
+  await enqueueWriteOnly(tx, INDICATOR_VERDICTS_TOPIC, message);
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import { executeText, queryRows, type Db } from './connection.ts';
+import { executeText, holdWrite, queryRows, type Db } from './connection.ts';
 
 /**
  * Many rows in one INSERT whose values travel as a single JSON parameter
@@ -43,11 +43,13 @@ export async function insertJsonRowsReturning<T extends PgTable>(db: Db, table: 
 /**
  * The same insert without `RETURNING`, for callers that do not need the rows back: the database
  * does not send them and nothing parses them, and the statement goes to the driver directly
- * (`executeText`). Most inserts at intake are write-only.
+ * (`executeText`). Most inserts at intake are write-only. Inside `holdWrites` the insert is held
+ * and sent later together with the others (see there).
  */
 export async function writeJsonRows<T extends PgTable>(db: Db, table: T, rows: readonly Partial<T['$inferInsert']>[], suffix = ''): Promise<void> {
   if (rows.length === 0) return;
-  const { text, payload } = insertStatement(table, rows, suffix);
+  const { head, tail, text, payload } = insertStatement(table, rows, suffix);
+  if (await holdWrite(db, { table: tableShape(table).name, head, tail, payload })) return;
   await executeText(db, text, [payload]);
 }
 

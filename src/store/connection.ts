@@ -106,8 +106,9 @@ export async function migrateDatabase(database: Database): Promise<void> {
 
 export { schema };
 
-/** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */
+/** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. Held writes go first (see holdWrites). */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  await sendHeldWrites(db);
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
@@ -130,8 +131,69 @@ interface DriverClient {
  * drivers keep it (checked on both by test/integration/bulk-insert.test.ts).
  */
 export async function executeText(db: Db, text: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+  await sendHeldWrites(db);
+  return (await driverClient(db).query(text, params)).rows;
+}
+
+function driverClient(db: Db): DriverClient {
   const client = (db as unknown as { session?: { client?: DriverClient } }).session?.client;
   if (typeof client?.query !== 'function') throw new Error('executeText: this Drizzle handle has no driver client');
-  return (await client.query(text, params)).rows;
+  return client;
+}
+
+/** One write-only `insert … select … from json_to_recordset($1::json) …`, split around its parameter. */
+export interface HeldWrite {
+  table: string;
+  head: string;
+  tail: string;
+  payload: string;
+}
+
+const heldWrites = new WeakMap<Db, HeldWrite[]>();
+
+/**
+ * Runs `work` with the write-only bulk inserts made on `tx` (`writeJsonRows`) held back, and
+ * sends those that are held together as one statement, each insert a data-modifying `WITH`
+ * item: one round trip instead of one per table. The intake writes some ten tables per batch,
+ * and at small batches the round trips, not the rows, were most of its cost.
+ *
+ * Held writes are sent, in order, before any statement that goes through `executeText` or
+ * `queryRows`, before a second write to a table already held, and when `work` returns, so a
+ * read through those helpers sees them. A Drizzle query builder does not send them: inside
+ * `work`, use those only for statements that do not read what is held. The items of one
+ * statement see the same snapshot, not each other's rows, but foreign keys between them are
+ * checked at the end of the statement, so a row may reference one inserted by a sibling.
+ */
+export async function holdWrites<R>(tx: Db, work: () => Promise<R>): Promise<R> {
+  if (heldWrites.has(tx)) return work();
+  heldWrites.set(tx, []);
+  try {
+    const result = await work();
+    await sendHeldWrites(tx);
+    return result;
+  } finally {
+    heldWrites.delete(tx);
+  }
+}
+
+/** Holds `write` if `db` holds writes (see holdWrites): false when the caller must run it now. */
+export async function holdWrite(db: Db, write: HeldWrite): Promise<boolean> {
+  const held = heldWrites.get(db);
+  if (!held) return false;
+  // Two items of one statement cannot both insert into a table whose conflict clause might meet the other's rows.
+  if (held.some((w) => w.table === write.table)) await sendHeldWrites(db);
+  held.push(write);
+  return true;
+}
+
+async function sendHeldWrites(db: Db): Promise<void> {
+  const held = heldWrites.get(db);
+  if (!held || held.length === 0) return;
+  const writes = held.splice(0);
+  const text =
+    writes.length === 1
+      ? `${writes[0]!.head}$1${writes[0]!.tail}`
+      : `with ${writes.map((w, n) => `w${n} as (${w.head}$${n + 1}${w.tail})`).join(', ')} select 1`;
+  await driverClient(db).query(text, writes.map((w) => w.payload));
 }
 

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { writeJsonRows } from './bulk-insert.ts';
 import { executeText, queryRows, type Db } from './connection.ts';
 import { outbox } from './schema.ts';
 
@@ -13,6 +14,14 @@ export async function enqueue(db: Db, topic: string, payload: unknown, available
     availableAt ? availableAt.toISOString() : null,
   ]);
   return Number(row!.id);
+}
+
+/**
+ * The same for a message whose id the caller does not need, as a write-only bulk insert: inside
+ * `holdWrites` it travels with the other held inserts (the batched intake's listings message).
+ */
+export async function enqueueWriteOnly(db: Db, topic: string, payload: unknown): Promise<void> {
+  await writeJsonRows(db, outbox, [{ topic, payload }]);
 }
 
 export interface ClaimedMessage {

@@ -34,12 +34,13 @@ export async function insertReportIndicators(db: Db, rows: (typeof reportIndicat
 }
 
 /** One row per distinct file: the second report with the same bytes only links to it. */
+/** Write-only, like the report rows they go with (held with them at intake: see holdWrites). */
 export async function insertEvidenceFiles(db: Db, rows: (typeof evidenceFiles.$inferInsert)[]): Promise<void> {
-  if (rows.length) await db.insert(evidenceFiles).values(rows).onConflictDoNothing();
+  await writeJsonRows(db, evidenceFiles, rows, 'on conflict do nothing');
 }
 
 export async function insertReportEvidence(db: Db, rows: (typeof reportEvidence.$inferInsert)[]): Promise<void> {
-  if (rows.length) await db.insert(reportEvidence).values(rows);
+  await writeJsonRows(db, reportEvidence, rows);
 }
 
 export interface ReportIndicatorRow {

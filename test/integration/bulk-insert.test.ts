@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertJsonRows, insertJsonRowsReturning, writeJsonRows } from '../../src/store/bulk-insert.ts';
-import { executeText, queryRows, type Database } from '../../src/store/connection.ts';
-import { auditLog, indexChanges, indicators, networks } from '../../src/store/schema.ts';
+import { executeText, holdWrites, queryRows, type Database } from '../../src/store/connection.ts';
+import { auditLog, caseEvents, cases, indexChanges, indicators, networks } from '../../src/store/schema.ts';
 import { freshDatabase } from '../helpers/database.ts';
 
 // The rows travel as one JSON text whose keys are the schema's property names; the statement
@@ -20,7 +20,8 @@ afterAll(async () => {
 });
 
 const text = fc.string({ unit: fc.constantFrom('a', 'Đ', 'ệ', '"', '\\', '\n', "'", '😀', ' ', '{', ','), maxLength: 20 });
-const json = fc.jsonValue({ maxDepth: 2 }).filter((v) => !JSON.stringify(v).includes('\\u0000') && !Object.is(v, -0));
+// Any JSON value (jsonb holds no \u0000); it reads back as JSON carries it, so a -0 anywhere in it comes back 0.
+const json = fc.jsonValue({ maxDepth: 2 }).filter((v) => !JSON.stringify(v).includes('\\u0000'));
 const instant = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true });
 
 describe('bulk inserts', () => {
@@ -49,7 +50,7 @@ describe('bulk inserts', () => {
             sql`select seq, at, action, subject_id, after, request_id from audit_log where seq >= ${rows[0]!.seq} and seq <= ${seq} order by seq`,
           );
           expect(back.map((r) => [Number(r.seq), new Date(r.at).toISOString(), r.action, r.subject_id, r.after, r.request_id])).toEqual(
-            rows.map((r) => [r.seq, r.at.toISOString(), r.action, r.subjectId, r.after, 'requestId' in r ? r.requestId : null]),
+            rows.map((r) => [r.seq, r.at.toISOString(), r.action, r.subjectId, JSON.parse(JSON.stringify(r.after)), 'requestId' in r ? r.requestId : null]),
           );
         },
       ),
@@ -107,3 +108,89 @@ describe('executeText', () => {
   });
 });
 
+
+// holdWrites: the write-only inserts of a stretch of the intake travel together, one statement
+// for several tables. Counted at the driver: the statements that reach the database.
+describe('holdWrites', () => {
+  function countStatements(tx: Database['db']): { texts: string[] } {
+    const client = (tx as unknown as { session: { client: { query: (...args: unknown[]) => Promise<unknown> } } }).session.client;
+    const seen = { texts: [] as string[] };
+    const query = client.query.bind(client);
+    client.query = (...args: unknown[]) => {
+      // node-postgres is given a query config by Drizzle, a text by executeText.
+      seen.texts.push(typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text);
+      return query(...args);
+    };
+    return seen;
+  }
+  const caseRow = (id: string, n: number) => ({ id, reference: `CG-HOLD-${n}-${id.slice(0, 8)}`, category: 'loan' });
+  const eventRow = (caseId: string) => ({ caseId, type: 'created' as const, actorType: 'system' as const, payload: { note: 'held "together"' } });
+  const countIn = async (table: string, caseId: string) =>
+    Number((await queryRows<{ n: number | string }>(database.db, sql`select count(*) as n from ${sql.raw(table)} where ${sql.raw(table === 'cases' ? 'id' : 'case_id')} = ${caseId}`))[0]!.n);
+
+  it('sends inserts into different tables as one statement, a row referencing a parent inserted beside it', async () => {
+    const id = crypto.randomUUID();
+    await database.db.transaction(async (tx) => {
+      const seen = countStatements(tx);
+      await holdWrites(tx, async () => {
+        await writeJsonRows(tx, cases, [caseRow(id, 1)]);
+        // case_events.case_id references cases: checked at the end of the statement, so it passes.
+        await writeJsonRows(tx, caseEvents, [eventRow(id)]);
+        await writeJsonRows(tx, indexChanges, [{ indicator: `hold:${id}` }]);
+        expect(seen.texts).toEqual([]);
+      });
+      expect(seen.texts).toHaveLength(1);
+      expect(seen.texts[0]).toMatch(/^with w0 as \(insert into "cases".*w1 as \(insert into "case_events".*w2 as \(insert into "index_changes"/s);
+    });
+    expect([await countIn('cases', id), await countIn('case_events', id)]).toEqual([1, 1]);
+  });
+
+  it('sends what is held before a read through queryRows or executeText, and before a second insert into a held table', async () => {
+    const a = crypto.randomUUID();
+    const b = crypto.randomUUID();
+    await database.db.transaction(async (tx) => {
+      const seen = countStatements(tx);
+      await holdWrites(tx, async () => {
+        await writeJsonRows(tx, cases, [caseRow(a, 2)]);
+        const [row] = await queryRows<{ n: number | string }>(tx, sql`select count(*) as n from cases where id = ${a}`);
+        expect(Number(row!.n)).toBe(1);
+        await writeJsonRows(tx, caseEvents, [eventRow(a)]);
+        expect(Number((await executeText(tx, 'select count(*) as n from case_events where case_id = $1', [a]))[0]!.n)).toBe(1);
+        await writeJsonRows(tx, cases, [caseRow(b, 3)]);
+        await writeJsonRows(tx, cases, [caseRow(crypto.randomUUID(), 4)]);
+      });
+      // insert, read, insert, read, insert (sent by the second insert into cases), insert (sent at the end).
+      expect(seen.texts.map((t) => t.slice(0, 20))).toEqual([
+        'insert into "cases" ',
+        'select count(*) as n',
+        'insert into "case_eve',
+        'select count(*) as n',
+        'insert into "cases" ',
+        'insert into "cases" ',
+      ].map((t) => t.slice(0, 20)));
+    });
+    expect(await countIn('cases', b)).toBe(1);
+  });
+
+  it('a failing held statement fails the work, and nothing of it stays; outside holdWrites each insert runs at once', async () => {
+    const id = crypto.randomUUID();
+    await expect(
+      database.db.transaction(async (tx) => {
+        await holdWrites(tx, async () => {
+          await writeJsonRows(tx, cases, [caseRow(id, 5)]);
+          // A case event for a case that does not exist: the foreign key fails the whole statement.
+          await writeJsonRows(tx, caseEvents, [eventRow(crypto.randomUUID())]);
+        });
+      }),
+    ).rejects.toThrow();
+    expect(await countIn('cases', id)).toBe(0);
+    await database.db.transaction(async (tx) => {
+      const seen = countStatements(tx);
+      await writeJsonRows(tx, cases, [caseRow(id, 6)]);
+      expect(seen.texts).toHaveLength(1);
+      await holdWrites(tx, async () => undefined);
+      expect(seen.texts).toHaveLength(1);
+    });
+    expect(await countIn('cases', id)).toBe(1);
+  });
+});
