@@ -136,23 +136,24 @@ export async function storeReportBatch(tx: Db, items: readonly PreparedReport[],
     if (plan.existing) changedRows.push({ ...plan.existing, ...values });
     else newRows.push(values as IndicatorRow);
   }
-  // -- Networks: the indicators each report names together are linked.
-  const planned = [...newRows, ...changedRows];
-  const idOf = new Map(planned.map((r) => [r.indicator, r.id]));
-  const networks = await linkIntoNetworks(
-    tx,
-    planned.map((r) => ({ id: r.id, networkId: r.networkId ?? null, confirmed: r.verdict === 'confirmed' })),
-    live.map(({ item }) => item.identifiers.flatMap((r) => idOf.get(r.ref.indicator) ?? [])),
-  );
-  for (const r of planned) r.networkId = networks.networkOf.get(r.id) ?? null;
-
   const rows = new Map<string, IndicatorRow>();
   const listingAudit = new Map<PreparedReport, AuditEntry[]>();
   const linkedOf = new Map<PreparedReport, LinkedIdentifier[]>();
   let hand!: Awaited<ReturnType<typeof handOverToCases>>;
   // The write-only inserts from here on are held and sent a few tables at a time, each group as
-  // one statement (holdWrites): ~15 round trips to the database become ~9.
+  // one statement (holdWrites): ~16 round trips to the database become ~9.
   await holdWrites(tx, async () => {
+    // -- Networks: the indicators each report names together are linked.
+    const planned = [...newRows, ...changedRows];
+    const idOf = new Map(planned.map((r) => [r.indicator, r.id]));
+    const networks = await linkIntoNetworks(
+      tx,
+      planned.map((r) => ({ id: r.id, networkId: r.networkId ?? null, confirmed: r.verdict === 'confirmed' })),
+      live.map(({ item }) => item.identifiers.flatMap((r) => idOf.get(r.ref.indicator) ?? [])),
+    );
+    for (const r of planned) r.networkId = networks.networkOf.get(r.id) ?? null;
+
+
     // In the canonical order, like the row locks: two batches inserting the same new identifiers wait, never deadlock.
     newRows.sort((a, b) => (a.indicator < b.indicator ? -1 : 1));
     await insertIndicators(tx, newRows);

@@ -1,7 +1,7 @@
 import { asc, eq, gt, desc, lt } from 'drizzle-orm';
 import { auditHash, toJsonValue, type ActorType, type AuditFields } from '../domain/audit/chain.ts';
-import { writeJsonRows } from './bulk-insert.ts';
-import { executeText, type Db } from './connection.ts';
+import { writeJsonRowsThen } from './bulk-insert.ts';
+import type { Db } from './connection.ts';
 import { auditChainHead, auditLog } from './schema.ts';
 
 export type AuditRow = typeof auditLog.$inferSelect;
@@ -67,9 +67,9 @@ export async function appendAuditRecordsInTransaction(tx: Db, entries: readonly 
     prevHash = auditHash(fields);
     return { ...fields, hash: prevHash };
   });
-  // Every column is built here (seq, time, hashes), so the rows are not read back.
-  await writeJsonRows(tx, auditLog, rows);
-  await executeText(tx, 'update audit_chain_head set seq = $1, hash = $2 where id = 1', [seq, prevHash]);
+  // Every column is built here (seq, time, hashes), so the rows are not read back; the head moves
+  // in the same statement (one round trip less while it is locked).
+  await writeJsonRowsThen(tx, auditLog, rows, 'update audit_chain_head set seq = $2, hash = $3 where id = 1', [seq, prevHash]);
   return rows;
 }
 
