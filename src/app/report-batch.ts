@@ -58,6 +58,14 @@ export interface LinkedIdentifier {
 /** `duplicate`: the report's Idempotency-Key was already taken (the caller answers it as a retry). */
 export type StoredReport = { kind: 'stored'; report: ReportRow; linked: LinkedIdentifier[]; caseId: string; caseCreated: boolean } | { kind: 'duplicate' };
 
+/** An automated listing as the report's audit record holds it: the indicator, its verdict before and after, and the statement of reasons. */
+interface ListingRecord {
+  indicatorId: string;
+  indicator: string;
+  before: { verdict: string; confidence: number } | null;
+  after: { verdict: 'suspected'; confidence: number; reasons: ReturnType<typeof firstReportReasons> };
+}
+
 /** What happens to one listable indicator in the batch. */
 interface IndicatorPlan {
   ref: IdentifierRef;
@@ -137,7 +145,7 @@ export async function storeReportBatch(tx: Db, items: readonly PreparedReport[],
     else newRows.push(values as IndicatorRow);
   }
   const rows = new Map<string, IndicatorRow>();
-  const listingAudit = new Map<PreparedReport, AuditEntry[]>();
+  const listedBy = new Map<PreparedReport, ListingRecord[]>();
   const linkedOf = new Map<PreparedReport, LinkedIdentifier[]>();
   let hand!: Awaited<ReturnType<typeof handOverToCases>>;
   // The write-only inserts from here on are held and sent a few tables at a time, each group as
@@ -167,16 +175,14 @@ export async function storeReportBatch(tx: Db, items: readonly PreparedReport[],
       listings.map((p) => {
         const reasons = firstReportReasons({ fraudType: p.first.category, sourceType: p.first.sourceType }, p.existing !== null);
         const row = rows.get(p.ref.indicator)!;
-        const entries = listingAudit.get(p.first) ?? [];
-        entries.push({
-          ...auditActor(p.first.caller),
-          action: 'indicator.verdict_changed',
-          subjectType: 'indicator',
-          subjectId: row.id,
+        const listed = listedBy.get(p.first) ?? [];
+        listed.push({
+          indicatorId: row.id,
+          indicator: row.indicator,
           before: p.existing ? { verdict: p.existing.verdict, confidence: p.existing.confidence } : null,
-          after: { indicator: row.indicator, verdict: 'suspected', confidence: FIRST_REPORT_CONFIDENCE, reasons },
+          after: { verdict: 'suspected', confidence: FIRST_REPORT_CONFIDENCE, reasons },
         });
-        listingAudit.set(p.first, entries);
+        listedBy.set(p.first, listed);
         return {
           indicatorId: row.id,
           fromVerdict: p.existing?.verdict ?? null,
@@ -237,10 +243,9 @@ export async function storeReportBatch(tx: Db, items: readonly PreparedReport[],
     );
   });
 
-  // -- The audit trail, in report order: the listings a report made, the report, its case.
+  // -- The audit trail, in report order: each report (with the listings it made), then its case.
   const audit: AuditEntry[] = [];
   for (const { item, report } of live) {
-    audit.push(...(listingAudit.get(item) ?? []));
     const linked = linkedOf.get(item)!;
     audit.push({
       ...auditActor(item.caller),
@@ -255,6 +260,10 @@ export async function storeReportBatch(tx: Db, items: readonly PreparedReport[],
         category: report.category,
         indicators: linked.map((l) => l.indicator),
         evidence: item.evidence.map((f) => f.sha256),
+        // The identifiers this report listed as suspected, each with what an
+        // `indicator.verdict_changed` record would hold: one record for the report's step, not one
+        // per identifier (docs/decisions/0011-automated-listings-in-the-report-record.md).
+        listed: listedBy.get(item) ?? [],
       },
     });
     audit.push(hand.audit.get(item)!);

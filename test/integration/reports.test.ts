@@ -56,6 +56,37 @@ afterAll(async () => {
 });
 
 describe('POST /api/v1/reports — channels', () => {
+  it('audits a report in two records: report.submitted holds the identifiers it listed, with their reasons, then its case', async () => {
+    const suffix = String(Date.now() % 10_000_000).padStart(7, '0');
+    const identifiers = [`039${suffix}`, `https://audit-${suffix}.example/pay`];
+    const first = (await server.app.inject({ method: 'POST', url: '/api/v1/reports', payload: body({ narrative: 'Người bán chặn liên lạc sau khi nhận tiền cọc.', identifiers }) })).json();
+    const records = await queryRows<{ action: string; subject_type: string; subject_id: string; after: Record<string, unknown> }>(
+      server.database.db,
+      sql`select action, subject_type, subject_id, after from audit_log where subject_id = ${first.id} or after->>'reportId' = ${first.id} order by seq`,
+    );
+    expect(records.map((r) => r.action)).toEqual(['report.submitted', 'case.created']);
+    const listed = records[0]!.after.listed as { indicatorId: string; indicator: string; before: unknown; after: { verdict: string; confidence: number; reasons: { ground: string; decidedBy: { rule: string }; sourceType: string } } }[];
+    expect(listed.map((l) => l.indicator).sort()).toEqual(first.identifiers.map((i: { indicator: string }) => i.indicator).sort());
+    for (const l of listed) {
+      expect(l.before).toBeNull();
+      expect(l.after).toMatchObject({ verdict: 'suspected', reasons: { ground: 'impersonating_bank', decidedBy: { rule: 'first_report' }, sourceType: 'citizen' } });
+    }
+    // No separate listing records for these identifiers; their verdict history still has each listing.
+    const ids = `{${listed.map((l) => l.indicatorId).join(',')}}`;
+    const separate = await queryRows<{ n: number | string }>(server.database.db, sql`select count(*) as n from audit_log where subject_type = 'indicator' and subject_id = any(${ids}::text[])`);
+    expect(Number(separate[0]!.n)).toBe(0);
+    const history = await queryRows<{ n: number | string }>(server.database.db, sql`select count(*) as n from verdict_changes where indicator_id = any(${ids}::uuid[]) and to_verdict = 'suspected'`);
+    expect(Number(history[0]!.n)).toBe(listed.length);
+
+    // A second report naming them lists nothing: they are suspected already.
+    const second = (await server.app.inject({ method: 'POST', url: '/api/v1/reports', payload: body({ narrative: 'Tôi cũng bị lừa bởi trang này.', identifiers }) })).json();
+    const [again] = await queryRows<{ after: { listed: unknown[] } }>(server.database.db, sql`select after from audit_log where subject_id = ${second.id} and action = 'report.submitted'`);
+    expect(again!.after.listed).toEqual([]);
+    const verified = await server.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: (await signInAs(server.app, users.admin.email)).headers });
+    expect(verified.statusCode, verified.body).toBe(200);
+    expect(verified.json().ok).toBe(true);
+  });
+
   it('takes an anonymous report, canonicalizes and extracts identifiers, and makes them suspected', async () => {
     const res = await server.app.inject({ method: 'POST', url: '/api/v1/reports', payload: body() });
     expect(res.statusCode, res.body).toBe(201);
