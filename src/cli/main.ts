@@ -23,6 +23,7 @@ export async function main(argv: string[]): Promise<void> {
     import('./commands/org.ts'),
     import('./commands/apikey.ts'),
     import('./commands/audit.ts'),
+    import('./commands/check.ts'),
     import('./commands/normalize.ts'),
     import('./commands/extract.ts'),
     import('./commands/score.ts'),

@@ -239,8 +239,7 @@ export const verdictChanges = pgTable(
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     indicatorId: uuid('indicator_id')
-      .notNull()
-      .references(() => indicators.id),
+      .notNull(),
     fromVerdict: text('from_verdict').$type<Verdict>(),
     toVerdict: text('to_verdict').$type<Verdict>().notNull(),
     confidence: integer('confidence').notNull(),
@@ -262,8 +261,7 @@ export const indicatorSources = pgTable(
   'indicator_sources',
   {
     indicatorId: uuid('indicator_id')
-      .notNull()
-      .references(() => indicators.id),
+      .notNull(),
     /** The organization's id, or `citizen` for the public. */
     sourceKey: text('source_key').notNull(),
     organizationId: uuid('organization_id').references(() => organizations.id),
@@ -495,8 +493,7 @@ export const caseEvents = pgTable(
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+      .notNull(),
     type: text('type').$type<CaseEventType>().notNull(),
     actorType: text('actor_type').$type<'user' | 'api_key' | 'system' | 'public'>().notNull(),
     actorId: text('actor_id'),
@@ -511,11 +508,9 @@ export const caseIndicators = pgTable(
   'case_indicators',
   {
     caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+      .notNull(),
     indicatorId: uuid('indicator_id')
-      .notNull()
-      .references(() => indicators.id),
+      .notNull(),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.indicatorId] }), index('case_indicators_indicator_idx').on(t.indicatorId)],
 );
@@ -653,11 +648,9 @@ export const reportIndicators = pgTable(
   'report_indicators',
   {
     reportId: uuid('report_id')
-      .notNull()
-      .references(() => reports.id, { onDelete: 'cascade' }),
+      .notNull(),
     indicatorId: uuid('indicator_id')
-      .notNull()
-      .references(() => indicators.id),
+      .notNull(),
     rawInput: text('raw_input').notNull(),
     extracted: boolean('extracted').notNull().default(false),
   },
@@ -924,11 +917,9 @@ export const indicatorLinks = pgTable(
   'indicator_links',
   {
     aId: uuid('a_id')
-      .notNull()
-      .references(() => indicators.id),
+      .notNull(),
     bId: uuid('b_id')
-      .notNull()
-      .references(() => indicators.id),
+      .notNull(),
     reports: integer('reports').notNull().default(0),
     firstAt: timestamp('first_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     lastAt: timestamp('last_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertJsonRows, insertJsonRowsReturning, writeJsonRows } from '../../src/store/bulk-insert.ts';
 import { executeText, holdWrites, queryRows, type Database } from '../../src/store/connection.ts';
-import { auditLog, caseEvents, cases, indexChanges, indicators, networks } from '../../src/store/schema.ts';
+import { auditLog, caseEvents, cases, indexChanges, indicatorSources, indicators, networks, organizations } from '../../src/store/schema.ts';
 import { freshDatabase } from '../helpers/database.ts';
 
 // The rows travel as one JSON text whose keys are the schema's property names; the statement
@@ -128,21 +128,29 @@ describe('holdWrites', () => {
   const countIn = async (table: string, caseId: string) =>
     Number((await queryRows<{ n: number | string }>(database.db, sql`select count(*) as n from ${sql.raw(table)} where ${sql.raw(table === 'cases' ? 'id' : 'case_id')} = ${caseId}`))[0]!.n);
 
+  // indicator_sources.organization_id references organizations.
+  const organizationRow = (id: string) => ({ id, slug: `hold-${id}`, name: 'Ngân hàng Thử nghiệm', kind: 'bank' as const });
+  const sourceRow = (organizationId: string) => ({ indicatorId: crypto.randomUUID(), sourceKey: organizationId, organizationId, sourceType: 'bank' as const, reports: 1 });
+  const sourcesOf = async (organizationId: string) =>
+    Number((await queryRows<{ n: number | string }>(database.db, sql`select count(*) as n from indicator_sources where organization_id = ${organizationId}`))[0]!.n);
+
   it('sends inserts into different tables as one statement, a row referencing a parent inserted beside it', async () => {
     const id = crypto.randomUUID();
+    const organization = crypto.randomUUID();
     await database.db.transaction(async (tx) => {
       const seen = countStatements(tx);
       await holdWrites(tx, async () => {
         await writeJsonRows(tx, cases, [caseRow(id, 1)]);
-        // case_events.case_id references cases: checked at the end of the statement, so it passes.
         await writeJsonRows(tx, caseEvents, [eventRow(id)]);
-        await writeJsonRows(tx, indexChanges, [{ indicator: `hold:${id}` }]);
+        await writeJsonRows(tx, organizations, [organizationRow(organization)]);
+        // The foreign key to the organization inserted beside it is checked at the end of the statement, so it passes.
+        await writeJsonRows(tx, indicatorSources, [sourceRow(organization)]);
         expect(seen.texts).toEqual([]);
       });
       expect(seen.texts).toHaveLength(1);
-      expect(seen.texts[0]).toMatch(/^with w0 as \(insert into "cases".*w1 as \(insert into "case_events".*w2 as \(insert into "index_changes"/s);
+      expect(seen.texts[0]).toMatch(/^with w0 as \(insert into "cases".*w1 as \(insert into "case_events".*w2 as \(insert into "organizations".*w3 as \(insert into "indicator_sources"/s);
     });
-    expect([await countIn('cases', id), await countIn('case_events', id)]).toEqual([1, 1]);
+    expect([await countIn('cases', id), await countIn('case_events', id), await sourcesOf(organization)]).toEqual([1, 1, 1]);
   });
 
   it('sends what is held before a read through queryRows or executeText, and before a second insert into a held table', async () => {
@@ -178,8 +186,8 @@ describe('holdWrites', () => {
       database.db.transaction(async (tx) => {
         await holdWrites(tx, async () => {
           await writeJsonRows(tx, cases, [caseRow(id, 5)]);
-          // A case event for a case that does not exist: the foreign key fails the whole statement.
-          await writeJsonRows(tx, caseEvents, [eventRow(crypto.randomUUID())]);
+          // A source naming an organization that does not exist: the foreign key fails the whole statement.
+          await writeJsonRows(tx, indicatorSources, [sourceRow(crypto.randomUUID())]);
         });
       }),
     ).rejects.toThrow();

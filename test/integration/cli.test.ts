@@ -39,6 +39,7 @@ describe('canhgiac --help', () => {
     ['apikey list', ['--org <slug>', /never the keys/]],
     ['apikey revoke', ['<id-or-prefix>']],
     ['audit verify', [/tampered/]],
+    ['check', [/link\s+tables/, /foreign\s+keys/]],
   ];
 
   it.concurrent.each(commands)('%s --help exits 0 and describes its options', async (command, mentions) => {
@@ -55,7 +56,7 @@ describe('canhgiac --help', () => {
   it('the top-level help lists every command', async () => {
     const result = await runCli(['--help'], {});
     expect(result.code).toBe(0);
-    for (const command of ['start', 'serve', 'migrate', 'seed', 'user', 'org', 'apikey', 'audit']) {
+    for (const command of ['start', 'serve', 'migrate', 'seed', 'user', 'org', 'apikey', 'audit', 'check']) {
       expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     }
   });
@@ -178,6 +179,29 @@ describe('a session with the canhgiac command', { timeout: 120_000 }, () => {
     expect(revoked.stderr).toBe('');
     expect(revoked.code).toBe(0);
     expect(revoked.stdout).toMatch(new RegExp(`^API key ${prefix} \\(fraud engine\\) revoked at \\d{4}-\\d\\d-\\d\\dT`));
+  });
+
+  it('check finds every linked row on the demo data, and names a link whose parent is missing', async () => {
+    const sound = await runCli(['check'], target.env);
+    expect(sound.stderr).toBe('');
+    expect(sound.code).toBe(0);
+    expect(sound.stdout).toBe('OK: 9 link columns checked, every row they name is there\n');
+    const database = await target.open();
+    const orphan = crypto.randomUUID();
+    try {
+      await queryRows(database.db, sql`insert into case_indicators (case_id, indicator_id) select ${orphan}::uuid, id from indicators limit 1`);
+    } finally {
+      await database.close();
+    }
+    const broken = await runCli(['check'], target.env);
+    expect(broken.stdout).toBe('');
+    expect(expectOneLineError(broken)).toBe('canhgiac: MISSING: 1 case_indicators rows name a cases row that is not there (case_id).');
+    const cleanup = await target.open();
+    try {
+      await queryRows(cleanup.db, sql`delete from case_indicators where case_id = ${orphan}::uuid`);
+    } finally {
+      await cleanup.close();
+    }
   });
 
   it('the database holds what the commands said, and the audit trail records it', async () => {
