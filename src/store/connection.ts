@@ -162,7 +162,8 @@ const heldWrites = new WeakMap<Db, HeldWrite[]>();
  * read through those helpers sees them. A Drizzle query builder does not send them: inside
  * `work`, use those only for statements that do not read what is held. The items of one
  * statement see the same snapshot, not each other's rows, but foreign keys between them are
- * checked at the end of the statement, so a row may reference one inserted by a sibling.
+ * checked at the end of the statement, so a row may reference one inserted by a sibling. If
+ * `work` throws, what is still held is dropped: the transaction is failing anyway.
  */
 export async function holdWrites<R>(tx: Db, work: () => Promise<R>): Promise<R> {
   if (heldWrites.has(tx)) return work();
