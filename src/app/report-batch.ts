@@ -161,7 +161,6 @@ export async function storeReportBatch(tx: Db, items: readonly PreparedReport[],
     );
     for (const r of planned) r.networkId = networks.networkOf.get(r.id) ?? null;
 
-
     // In the canonical order, like the row locks: two batches inserting the same new identifiers wait, never deadlock.
     newRows.sort((a, b) => (a.indicator < b.indicator ? -1 : 1));
     await insertIndicators(tx, newRows);
