@@ -33,8 +33,10 @@ export async function insertReportIndicators(db: Db, rows: (typeof reportIndicat
   await writeJsonRows(db, reportIndicators, rows, 'on conflict do nothing');
 }
 
-/** One row per distinct file: the second report with the same bytes only links to it. */
-/** Write-only, like the report rows they go with (held with them at intake: see holdWrites). */
+/**
+ * One row per distinct file: the second report with the same bytes only links to it. Write-only,
+ * like the report rows they go with (held with them at intake: see holdWrites).
+ */
 export async function insertEvidenceFiles(db: Db, rows: (typeof evidenceFiles.$inferInsert)[]): Promise<void> {
   await writeJsonRows(db, evidenceFiles, rows, 'on conflict do nothing');
 }

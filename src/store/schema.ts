@@ -238,6 +238,7 @@ export const verdictChanges = pgTable(
   'verdict_changes',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    // No foreign key: the intake writes this per identifier (docs/decisions/0012-intake-link-tables-without-foreign-keys.md; `canhgiac check`).
     indicatorId: uuid('indicator_id')
       .notNull(),
     fromVerdict: text('from_verdict').$type<Verdict>(),
@@ -260,6 +261,7 @@ export const verdictChanges = pgTable(
 export const indicatorSources = pgTable(
   'indicator_sources',
   {
+    // No foreign key: the intake writes this per identifier (docs/decisions/0012-intake-link-tables-without-foreign-keys.md; `canhgiac check`).
     indicatorId: uuid('indicator_id')
       .notNull(),
     /** The organization's id, or `citizen` for the public. */
@@ -492,6 +494,7 @@ export const caseEvents = pgTable(
   'case_events',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    // No foreign key: the intake writes this per identifier (docs/decisions/0012-intake-link-tables-without-foreign-keys.md; `canhgiac check`).
     caseId: uuid('case_id')
       .notNull(),
     type: text('type').$type<CaseEventType>().notNull(),
@@ -507,6 +510,7 @@ export const caseEvents = pgTable(
 export const caseIndicators = pgTable(
   'case_indicators',
   {
+    // No foreign key: the intake writes these per identifier (docs/decisions/0012-intake-link-tables-without-foreign-keys.md; `canhgiac check`).
     caseId: uuid('case_id')
       .notNull(),
     indicatorId: uuid('indicator_id')
@@ -647,6 +651,7 @@ export const disputes = pgTable(
 export const reportIndicators = pgTable(
   'report_indicators',
   {
+    // No foreign key: the intake writes these per identifier (docs/decisions/0012-intake-link-tables-without-foreign-keys.md; `canhgiac check`).
     reportId: uuid('report_id')
       .notNull(),
     indicatorId: uuid('indicator_id')
@@ -916,6 +921,7 @@ export const networks = pgTable(
 export const indicatorLinks = pgTable(
   'indicator_links',
   {
+    // No foreign key: the intake writes these per identifier (docs/decisions/0012-intake-link-tables-without-foreign-keys.md; `canhgiac check`).
     aId: uuid('a_id')
       .notNull(),
     bId: uuid('b_id')
