@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/app/audit.ts';
-import { countOrphanLinks } from '../../src/store/orphan-links.ts';
+import { checkLinks } from '../../src/app/link-check.ts';
 import { IntakeQueue } from '../../src/app/intake-queue.ts';
 import { storeReportBatch, type PreparedReport, type StoredReport } from '../../src/app/report-batch.ts';
 import { queryRows, type Database, type Db } from '../../src/store/connection.ts';
@@ -131,7 +131,7 @@ describe('a batch stores reports as storing them one by one would', () => {
     expect((await verifyAuditChain(one.db)).ok).toBe(true);
     expect((await verifyAuditChain(batched.db)).ok).toBe(true);
     // The link tables keep no foreign keys (decision 0012): every row they wrote names rows that are there.
-    for (const db of [one.db, batched.db]) expect((await countOrphanLinks(db)).filter((c) => c.rows > 0)).toEqual([]);
+    for (const db of [one.db, batched.db]) expect((await checkLinks(db)).missing).toEqual([]);
   });
 
   it('a later report in the batch joins the case an earlier one opened, through an identifier it added', async () => {

@@ -7,14 +7,13 @@ export function register(program: Command): void {
     .description("Check that every row the intake's link tables point at exists (they keep no foreign keys); exit 1 if one is missing")
     .action(async () => {
       const { withContext } = await import('../open-context.ts');
-      const { countOrphanLinks } = await import('../../store/orphan-links.ts');
+      const { checkLinks } = await import('../../app/link-check.ts');
       await withContext('cli check', async ({ database }) => {
-        const counts = await countOrphanLinks(database.db);
-        const broken = counts.filter((c) => c.rows > 0);
-        if (broken.length > 0) {
-          throw new CliError(`MISSING: ${broken.map((c) => `${c.rows} ${c.table} rows name a ${c.parent} row that is not there (${c.column})`).join('; ')}.`);
+        const { columns, missing } = await checkLinks(database.db);
+        if (missing.length > 0) {
+          throw new CliError(`MISSING: ${missing.map((c) => `${c.rows} ${c.table} rows name a ${c.parent} row that is not there (${c.column})`).join('; ')}.`);
         }
-        process.stdout.write(`OK: ${counts.length} link columns checked, every row they name is there\n`);
+        process.stdout.write(`OK: ${columns} link columns checked, every row they name is there\n`);
       });
     });
 }
