@@ -17,7 +17,7 @@ import {
 } from '../store/cases.ts';
 import type { Db } from '../store/connection.ts';
 import type { ReportRow } from '../store/reports.ts';
-import { assessCoordination, RECENT_WINDOW_MS, type CoordinationReason } from '../domain/reports/coordination.ts';
+import { assessCoordination, RECENT_REPORTS_LOOKED_AT, RECENT_WINDOW_MS, type CoordinationReason } from '../domain/reports/coordination.ts';
 import { auditActor, type Caller } from './caller.ts';
 import type { LinkedIdentifier, PreparedReport } from './report-batch.ts';
 
@@ -167,7 +167,7 @@ export async function handOverToCases(
  * reasons for an analyst to weigh. Returns the audit records of the flags.
  */
 export async function flagCoordinatedCases(tx: Db, caseIds: readonly string[], now: Date): Promise<AuditEntry[]> {
-  const recent = await recentCaseReports(tx, caseIds, new Date(now.getTime() - RECENT_WINDOW_MS));
+  const recent = await recentCaseReports(tx, caseIds, new Date(now.getTime() - RECENT_WINDOW_MS), RECENT_REPORTS_LOOKED_AT);
   const flags: { caseId: string; coordination: { reasons: CoordinationReason[]; flaggedAt: string } }[] = [];
   for (const [caseId, reports] of recent) {
     const assessment = assessCoordination(reports, now);

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { anyOf } from './any-of.ts';
 import type { CaseEvent, CaseState } from '../domain/cases/state-machine.ts';
 import type { RecentReport } from '../domain/reports/coordination.ts';
 import { insertJsonRowsReturning, writeJsonRows } from './bulk-insert.ts';
@@ -171,17 +172,18 @@ export async function findCasesSharingIndicators(
   states: readonly CaseState[],
 ): Promise<{ indicatorId: string; caseId: string }[]> {
   if (indicatorIds.length === 0) return [];
+  // The case's status is a subquery per pair (a look-up by primary key), not a join: joined, the
+  // planner hashed every case in the joinable states on each batch, a cost that grew with the table.
   return db
     .select({ indicatorId: caseIndicators.indicatorId, caseId: caseIndicators.caseId })
     .from(caseIndicators)
-    .innerJoin(cases, eq(caseIndicators.caseId, cases.id))
-    .where(and(inArray(caseIndicators.indicatorId, [...indicatorIds]), inArray(cases.status, [...states])));
+    .where(and(anyOf(caseIndicators.indicatorId, indicatorIds), sql`(select ${cases.status} from ${cases} where ${cases.id} = ${caseIndicators.caseId}) = any(${sql.param([...states])}::text[])`));
 }
 
 /** Reads and locks several cases, in id order. */
 export async function lockCases(db: Db, ids: readonly string[]): Promise<CaseRow[]> {
   if (ids.length === 0) return [];
-  const rows = await db.select().from(cases).where(inArray(cases.id, [...ids])).orderBy(asc(cases.id)).for('update');
+  const rows = await db.select().from(cases).where(anyOf(cases.id, ids)).orderBy(asc(cases.id)).for('update');
   return rows.map(normalizeCase);
 }
 
@@ -235,14 +237,22 @@ export async function bumpCases(
 }
 
 /** The reports of these cases since `since`, with their source's track record (for the coordination check). */
-export async function recentCaseReports(db: Db, caseIds: readonly string[], since: Date): Promise<Map<string, RecentReport[]>> {
+export async function recentCaseReports(db: Db, caseIds: readonly string[], since: Date, limit: number): Promise<Map<string, RecentReport[]>> {
   const byCase = new Map<string, RecentReport[]>();
   if (caseIds.length === 0) return byCase;
   const rows = await queryRows<{ case_id: string; created_at: string | Date; source_key: string | null; narrative_hash: string | null; verified: number | null; rejected: number | null }>(
     db,
-    sql`select r.case_id, r.created_at, r.source_key, r.narrative_hash, rr.verified, rr.rejected
-        from reports r left join reporter_reputation rr on rr.source_key = r.source_key
-        where r.case_id = any(${`{${caseIds.join(',')}}`}::uuid[]) and r.created_at >= ${since.toISOString()}::timestamptz`,
+    // One index range per case (reports_case_created_idx) and one key look-up per source. The
+    // LIMITs keep the planner from flattening the subqueries: flattened, without statistics it
+    // read every report of the window through reports_created_idx and hashed the reputations.
+    sql`select c.id as case_id, r.created_at, r.source_key, r.narrative_hash, rr.verified, rr.rejected
+        from unnest(${`{${caseIds.join(',')}}`}::uuid[]) as c(id)
+        cross join lateral (
+          select created_at, source_key, narrative_hash from reports
+          where case_id = c.id and created_at >= ${since.toISOString()}::timestamptz
+          order by created_at desc limit ${limit}::int
+        ) as r
+        left join lateral (select verified, rejected from reporter_reputation where source_key = r.source_key limit 1) as rr on true`,
   );
   for (const r of rows) {
     const list = byCase.get(r.case_id) ?? [];

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { anyOf } from './any-of.ts';
 import type { Verdict } from '../domain/indicators/verdicts.ts';
 import { insertJsonRows, writeJsonRows } from './bulk-insert.ts';
 import type { Db } from './connection.ts';
@@ -156,13 +157,13 @@ export async function findConfirmedDueForReview(db: Db, now: Date, limit: number
 /** Reads and locks the rows of these canonical strings, in a fixed order (no deadlock between batches). */
 export async function lockIndicatorsByValue(db: Db, values: readonly string[]): Promise<IndicatorRow[]> {
   if (values.length === 0) return [];
-  return db.select().from(indicators).where(inArray(indicators.indicator, [...values])).orderBy(asc(indicators.indicator)).for('update');
+  return db.select().from(indicators).where(anyOf(indicators.indicator, values)).orderBy(asc(indicators.indicator)).for('update');
 }
 
 /** Reads and locks rows by id, in id order. */
 export async function lockIndicatorsById(db: Db, ids: readonly string[]): Promise<IndicatorRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(indicators).where(inArray(indicators.id, [...new Set(ids)])).orderBy(asc(indicators.id)).for('update');
+  return db.select().from(indicators).where(anyOf(indicators.id, new Set(ids))).orderBy(asc(indicators.id)).for('update');
 }
 
 /**

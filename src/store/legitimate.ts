@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { anyOf } from './any-of.ts';
 import type { Db } from './connection.ts';
 import { legitimateIdentifiers } from './schema.ts';
 
@@ -37,6 +38,6 @@ export async function findActiveLegitimateMany(db: Db, values: readonly string[]
   const rows = await db
     .select()
     .from(legitimateIdentifiers)
-    .where(and(inArray(legitimateIdentifiers.indicator, [...values]), isNull(legitimateIdentifiers.removedAt)));
+    .where(and(anyOf(legitimateIdentifiers.indicator, values), isNull(legitimateIdentifiers.removedAt)));
   return new Map(rows.map((r) => [r.indicator, r]));
 }

@@ -1,4 +1,5 @@
 import { asc, inArray, sql } from 'drizzle-orm';
+import { anyOf } from './any-of.ts';
 import type { StoredNetwork } from '../domain/networks/network-plan.ts';
 import { writeJsonRows } from './bulk-insert.ts';
 import { queryRows, type Db } from './connection.ts';
@@ -7,7 +8,7 @@ import { indicatorLinks, networks } from './schema.ts';
 /** Reads and locks networks in id order (two batches joining the same networks queue, never deadlock). */
 export async function lockNetworks(db: Db, ids: readonly string[]): Promise<Map<string, StoredNetwork>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select().from(networks).where(inArray(networks.id, [...ids])).orderBy(asc(networks.id)).for('update');
+  const rows = await db.select().from(networks).where(anyOf(networks.id, ids)).orderBy(asc(networks.id)).for('update');
   return new Map(rows.map((r) => [r.id, { id: r.id, size: r.size, createdAt: r.createdAt.getTime() }]));
 }
 

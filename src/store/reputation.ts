@@ -1,4 +1,5 @@
 import { inArray, sql } from 'drizzle-orm';
+import { anyOf } from './any-of.ts';
 import { reporterReputation } from './schema.ts';
 import type { Db } from './connection.ts';
 
@@ -23,6 +24,6 @@ export async function recordCaseOutcomeForReporters(db: Db, caseId: string, outc
 export async function findReputations(db: Db, sourceKeys: readonly string[]): Promise<Map<string, { verified: number; rejected: number }>> {
   const keys = [...new Set(sourceKeys)];
   if (keys.length === 0) return new Map();
-  const rows = await db.select().from(reporterReputation).where(inArray(reporterReputation.sourceKey, keys));
+  const rows = await db.select().from(reporterReputation).where(anyOf(reporterReputation.sourceKey, keys));
   return new Map(rows.map((r) => [r.sourceKey, { verified: r.verified, rejected: r.rejected }]));
 }

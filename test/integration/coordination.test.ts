@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECENT_WINDOW_MS } from '../../src/domain/reports/coordination.ts';
+import { recentCaseReports } from '../../src/store/cases.ts';
 import { queryRows } from '../../src/store/connection.ts';
 import { seedUsers, signInAs, startTestServer, type Session, type TestServer } from '../helpers/server.ts';
 
@@ -146,5 +148,28 @@ describe('risk scores in triage', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen.sort()).toEqual(sorted.map((i) => i.id).sort());
+  });
+});
+
+describe('the recent reports the check reads', () => {
+  it('are the latest within the window, at most the limit per case, each with its source reputation', async () => {
+    const first = await report(['0912 404 771'], { ip: '203.0.113.77' });
+    const { id: caseId } = await caseOf(first.id);
+    await report(['0912 404 771'], { ip: '203.0.113.78' });
+    await report(['0912 404 771'], { ip: '203.0.113.79' });
+    const other = await caseOf((await report(['0912 404 772'])).id);
+    // The oldest report falls out of the window; the source of one has a track record.
+    await queryRows(server.database.db, sql`update reports set created_at = now() - interval '3 days' where id = ${first.id}`);
+    const [src] = await queryRows<{ source_key: string }>(server.database.db, sql`select source_key from reports where case_id = ${caseId} and id <> ${first.id} order by created_at desc limit 1`);
+    await queryRows(server.database.db, sql`insert into reporter_reputation (source_key, verified, rejected) values (${src!.source_key}, 4, 1)`);
+
+    const since = new Date(Date.now() - RECENT_WINDOW_MS);
+    const all = await recentCaseReports(server.database.db, [caseId, other.id], since, 10);
+    expect(all.get(caseId)).toHaveLength(2);
+    expect(all.get(other.id)).toHaveLength(1);
+    expect(all.get(caseId)!.find((r) => r.sourceKey === src!.source_key)?.reputation).toEqual({ verified: 4, rejected: 1 });
+    const [latest] = await queryRows<{ created_at: Date | string }>(server.database.db, sql`select created_at from reports where case_id = ${caseId} order by created_at desc limit 1`);
+    const capped = await recentCaseReports(server.database.db, [caseId], since, 1);
+    expect(capped.get(caseId)!.map((r) => r.createdAt.getTime())).toEqual([new Date(latest!.created_at).getTime()]);
   });
 });

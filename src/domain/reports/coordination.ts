@@ -29,6 +29,12 @@ export interface CoordinationAssessment {
 
 /** Reports within this window before now are looked at. */
 export const RECENT_WINDOW_MS = 48 * 3_600_000;
+/**
+ * At most this many of a case's latest reports in the window, so that a case drawing thousands of
+ * reports does not make every batch that joins it read them all. Far above every threshold below:
+ * a signal present in the latest 200 reports is seen; its count stops at 200.
+ */
+export const RECENT_REPORTS_LOOKED_AT = 200;
 const BURST_WINDOW_MS = 3_600_000;
 const BURST_REPORTS = 8;
 const IDENTICAL_NARRATIVES = 3;
