@@ -68,6 +68,8 @@ export async function writeJsonRowsThen<T extends PgTable>(db: Db, table: T, row
 interface TableShape {
   name: string;
   byKey: Map<string, PgColumn>;
+  /** Properties of the timestamp and date columns. */
+  dateKeys: string[];
   /** Statement texts around the parameter, per set of columns present (key: property names joined). */
   texts: Map<string, { head: string; tail: string; text: string }>;
 }
@@ -78,7 +80,8 @@ function tableShape(table: PgTable): TableShape {
   let shape = shapes.get(table);
   if (!shape) {
     const byKey = new Map(Object.entries(table as unknown as Record<string, unknown>).filter((e): e is [string, PgColumn] => isColumn(e[1])));
-    shape = { name: getTableConfig(table).name, byKey, texts: new Map() };
+    const dateKeys = [...byKey].filter(([, c]) => c.dataType === 'date').map(([key]) => key);
+    shape = { name: getTableConfig(table).name, byKey, dateKeys, texts: new Map() };
     shapes.set(table, shape);
   }
   return shape;
@@ -91,6 +94,7 @@ function tableShape(table: PgTable): TableShape {
  */
 function insertStatement<T extends PgTable>(table: T, rows: readonly Partial<T['$inferInsert']>[], suffix: string) {
   const shape = tableShape(table);
+  const isoStrings = new Map<number, string>();
   const present = new Set<string>();
   for (const row of rows) {
     for (const key in row) if ((row as Record<string, unknown>)[key] !== undefined && shape.byKey.has(key)) present.add(key);
@@ -108,7 +112,32 @@ function insertStatement<T extends PgTable>(table: T, rows: readonly Partial<T['
     text = { head, tail, text: `${head}$1${tail}` };
     shape.texts.set(cacheKey, text);
   }
-  return { ...text, payload: JSON.stringify(rows) };
+  return { ...text, payload: JSON.stringify(shape.dateKeys.length === 0 ? rows : rows.map((row) => withIsoDates(row as Record<string, unknown>, shape.dateKeys, isoStrings))) };
+}
+
+/**
+ * A copy of the row with its Dates as the ISO strings `JSON.stringify` would write. Stringified
+ * as Date objects they take V8 off its fast path (a `toJSON` call per Date): rows of the intake
+ * took ~4 µs each instead of ~1 µs. `Date.prototype.toISOString` is itself slow, and most Dates
+ * of a batch are the same instant (its `now`), so each instant is formatted once per statement.
+ */
+function withIsoDates(row: Record<string, unknown>, dateKeys: readonly string[], iso: Map<number, string>): Record<string, unknown> {
+  let copy: Record<string, unknown> | null = null;
+  for (const key of dateKeys) {
+    const value = row[key];
+    if (!(value instanceof Date)) continue;
+    const time = value.getTime();
+    copy ??= { ...row };
+    if (Number.isNaN(time)) {
+      // An invalid Date is written as null, as JSON.stringify does.
+      copy[key] = null;
+      continue;
+    }
+    let text = iso.get(time);
+    if (text === undefined) iso.set(time, (text = value.toISOString()));
+    copy[key] = text;
+  }
+  return copy ?? row;
 }
 
 function isColumn(value: unknown): value is PgColumn {
