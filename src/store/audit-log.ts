@@ -1,5 +1,5 @@
 import { asc, eq, gt, desc, lt } from 'drizzle-orm';
-import { auditHash, toJsonValue, type ActorType, type AuditFields } from '../domain/audit/chain.ts';
+import { auditHash, type ActorType, type AuditFields } from '../domain/audit/chain.ts';
 import { writeJsonRowsThen } from './bulk-insert.ts';
 import type { Db } from './connection.ts';
 import { auditChainHead, auditLog } from './schema.ts';
@@ -59,8 +59,9 @@ export async function appendAuditRecordsInTransaction(tx: Db, entries: readonly 
       action: entry.action,
       subjectType: entry.subjectType,
       subjectId: entry.subjectId ?? null,
-      before: toJsonValue(entry.before),
-      after: toJsonValue(entry.after),
+      // As given: the hash is the one of their JSON (auditHash), which is what jsonb keeps.
+      before: entry.before ?? null,
+      after: entry.after ?? null,
       requestId: entry.requestId ?? null,
       prevHash,
     };
