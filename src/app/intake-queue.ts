@@ -43,7 +43,9 @@ export class IntakeQueue {
     private readonly policy: IndicatorPolicy,
     options: IntakeQueueOptions = {},
   ) {
-    this.maxBatch = options.maxBatch ?? 64;
+    // 128: measured against 64 on PostgreSQL at 256 connections, +5 % in every pair (a batch pays
+    // ~15 round trips whatever its size); under lighter load a batch is what is waiting anyway.
+    this.maxBatch = options.maxBatch ?? 128;
     this.concurrency = options.concurrency ?? 1;
   }
 
