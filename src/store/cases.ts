@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { anyOf } from './any-of.ts';
 import type { CaseEvent, CaseState } from '../domain/cases/state-machine.ts';
 import type { RecentReport } from '../domain/reports/coordination.ts';

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { anyOf } from './any-of.ts';
 import type { Db } from './connection.ts';
 import { legitimateIdentifiers } from './schema.ts';

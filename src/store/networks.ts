@@ -1,4 +1,4 @@
-import { asc, inArray, sql } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import { anyOf } from './any-of.ts';
 import type { StoredNetwork } from '../domain/networks/network-plan.ts';
 import { writeJsonRows } from './bulk-insert.ts';

@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { anyOf } from './any-of.ts';
 import { reporterReputation } from './schema.ts';
 import type { Db } from './connection.ts';

@@ -417,9 +417,8 @@ export const reports = pgTable(
     uniqueIndex('reports_tracking_code_key').on(t.trackingCode),
     uniqueIndex('reports_idempotency_key').on(t.idempotencyPrincipal, t.idempotencyKey),
     index('reports_created_idx').on(t.createdAt),
-    // A case's reports, and its recent ones (the intake's coordination check): with the time in
-    // the index the planner has no reason to intersect it with reports_created_idx, which reads
-    // every report of the window.
+    // A case's reports, and its recent ones: the intake's coordination check reads one range of
+    // it per case (recentCaseReports) instead of every report of the window.
     index('reports_case_created_idx').on(t.caseId, t.createdAt),
   ],
 );
